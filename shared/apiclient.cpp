@@ -1,0 +1,227 @@
+#include "apiclient.h"
+
+#include "apipaths.h"
+#include "codecs.h"
+#include "jsonkeys.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace pincart {
+
+namespace k = keys;
+
+QByteArray ApiResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+QJsonObject ApiResponse::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+DomainError ApiResponse::error() const
+{
+    if (status == 0)
+        return {DomainError::Kind::Network, networkError.isEmpty() ? QStringLiteral("No answer") : networkError};
+    return problemFromJson(status, body);
+}
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // The server is usually on loopback or the LAN: a proxy from the environment would only hurt.
+    m_network->setProxy(QNetworkProxy::NoProxy);
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    m_baseUrl.setPath(QString());
+}
+
+QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
+                               const QUrlQuery &query, const QByteArray &body,
+                               const QByteArray &contentType, QObject *context, Callback done,
+                               const HeaderList &extraHeaders)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setRawHeader("Accept", "application/json");
+    for (const auto &[key, value] : extraHeaders)
+        request.setRawHeader(key, value);
+
+    QNetworkReply *reply = nullptr;
+    if (body.isEmpty() && (method == "GET" || method == "DELETE" || method == "HEAD")) {
+        reply = m_network->sendCustomRequest(request, method);
+    } else {
+        reply = m_network->sendCustomRequest(request, method, body);
+    }
+    const bool authenticated = !m_token.isEmpty();
+    connect(reply, &QNetworkReply::finished, context ? context : this,
+            [this, reply, done = std::move(done), authenticated] {
+                reply->deleteLater();
+                ApiResponse response;
+                response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                response.body = reply->readAll();
+                response.headers = reply->rawHeaderPairs();
+                if (response.status == 0)
+                    response.networkError = reply->errorString();
+                if (response.status == 401 && authenticated)
+                    Q_EMIT sessionExpired();
+                if (done)
+                    done(response);
+            });
+    // If the context goes first, the reply must not outlive its usefulness.
+    if (context && context != this)
+        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+    return reply;
+}
+
+void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                         QObject *context, Callback done)
+{
+    send(method, path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+         context, std::move(done));
+}
+
+namespace {
+
+// Decodes a successful JSON-object answer with `decode`, or turns the failure into its error.
+template<typename T, typename Decode>
+ApiClient::Callback decodeWith(ApiClient::Done<T> done, Decode decode)
+{
+    return [done = std::move(done), decode](const ApiResponse &r) {
+        if (!r.isSuccess()) {
+            done(r.error());
+            return;
+        }
+        done(decode(r.json()));
+    };
+}
+
+} // namespace
+
+void ApiClient::login(const QString &email, const QString &password, QObject *context,
+                      Done<Session> done)
+{
+    sendJson("POST", paths::login(), {{k::Email, email}, {k::Password, password}}, context,
+             [this, done = std::move(done)](const ApiResponse &r) {
+                 if (!r.isSuccess())
+                     return done(r.error());
+                 auto session = sessionFromJson(r.json());
+                 if (session)
+                     m_token = session->token;
+                 done(std::move(session));
+             });
+}
+
+void ApiClient::registerCustomer(const NewAccount &a, QObject *context, Done<User> done)
+{
+    sendJson("POST", paths::register_(),
+             {{k::Email, a.email}, {k::Password, a.password}, {k::Name, a.name}, {k::Pincode, a.pincode}},
+             context, decodeWith<User>(std::move(done), userFromJson));
+}
+
+void ApiClient::me(QObject *context, Done<User> done)
+{
+    send("GET", paths::me(), {}, {}, {}, context, decodeWith<User>(std::move(done), userFromJson));
+}
+
+void ApiClient::categories(QObject *context, Done<QList<Category>> done)
+{
+    send("GET", paths::categories(), {}, {}, {}, context,
+         decodeWith<QList<Category>>(std::move(done), [](const QJsonObject &o) {
+             return categoriesFromJson(o.value(k::Items).toArray());
+         }));
+}
+
+void ApiClient::items(const ItemQuery &q, QObject *context, Done<Page<Item>> done)
+{
+    QUrlQuery query;
+    if (q.categoryId)
+        query.addQueryItem(QStringLiteral("category"), QString::number(*q.categoryId));
+    if (q.supplierId)
+        query.addQueryItem(QStringLiteral("supplier"), QString::number(*q.supplierId));
+    if (!q.after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), q.after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
+    send("GET", paths::items(), query, {}, {}, context,
+         decodeWith<Page<Item>>(std::move(done), itemPageFromJson));
+}
+
+void ApiClient::item(qint64 id, QObject *context, Done<Item> done)
+{
+    send("GET", paths::item(id), {}, {}, {}, context, decodeWith<Item>(std::move(done), itemFromJson));
+}
+
+void ApiClient::createItem(const ItemInput &input, QObject *context, Done<Item> done)
+{
+    sendJson("POST", paths::items(), toJson(input), context,
+             decodeWith<Item>(std::move(done), itemFromJson));
+}
+
+void ApiClient::updateItem(qint64 id, const ItemInput &input, QObject *context, Done<Item> done)
+{
+    sendJson("PATCH", paths::item(id), toJson(input), context,
+             decodeWith<Item>(std::move(done), itemFromJson));
+}
+
+void ApiClient::deleteItem(qint64 id, QObject *context, Done<bool> done)
+{
+    send("DELETE", paths::item(id), {}, {}, {}, context,
+         [done = std::move(done)](const ApiResponse &r) {
+             if (!r.isSuccess())
+                 return done(r.error());
+             done(true);
+         });
+}
+
+void ApiClient::users(const QString &after, int limit, QObject *context, Done<Page<User>> done)
+{
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", paths::adminUsers(), query, {}, {}, context,
+         decodeWith<Page<User>>(std::move(done), userPageFromJson));
+}
+
+void ApiClient::createAccount(const NewAccount &a, QObject *context, Done<User> done)
+{
+    QJsonArray warehouses;
+    for (qint64 id : a.warehouseIds)
+        warehouses.append(id);
+    QJsonObject body{{k::Email, a.email},
+                     {k::Password, a.password},
+                     {k::Name, a.name},
+                     {k::Roles, QJsonArray::fromStringList(roleNames(a.roles))}};
+    if (!a.pincode.isEmpty())
+        body.insert(k::Pincode, a.pincode);
+    if (!warehouses.isEmpty())
+        body.insert(k::WarehouseIds, warehouses);
+    sendJson("POST", paths::adminUsers(), body, context,
+             decodeWith<User>(std::move(done), userFromJson));
+}
+
+} // namespace pincart

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "category.h"
+#include "item.h"
+#include "page.h"
+#include "result.h"
+#include "user.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace pincart {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// What came back from one request: an HTTP answer, or a network error (status 0).
+struct ApiResponse
+{
+    int status = 0;
+    QByteArray body;
+    HeaderList headers;
+    QString networkError;
+
+    bool isSuccess() const { return status >= 200 && status < 300; }
+    QByteArray header(QByteArrayView name) const; // case-insensitive; empty when absent
+    QJsonObject json() const;                     // empty unless the body is a JSON object
+    DomainError error() const;                    // the problem+json, or the network error
+};
+
+struct ItemQuery
+{
+    std::optional<qint64> categoryId;
+    std::optional<qint64> supplierId;
+    QString after;
+    int limit = 20;
+};
+
+struct NewAccount
+{
+    QString email;
+    QString password;
+    QString name;
+    Roles roles;
+    QString pincode;
+    QList<qint64> warehouseIds;
+};
+
+// The only code in Pincart that speaks HTTP to the server: used by the desktop client and by the
+// API tests. Every call is asynchronous; its callback runs on the caller's thread, and never
+// after `context` is destroyed (so a closed window cannot be called back).
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Done = std::function<void(Result<T>)>;
+    using Callback = std::function<void(const ApiResponse &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QByteArray &token) { m_token = token; }
+    QByteArray token() const { return m_token; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // Any request; `path` is absolute ("/api/v1/items"). The reply is owned by the client.
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                        const QByteArray &body, const QByteArray &contentType, QObject *context,
+                        Callback done, const HeaderList &extraHeaders = {});
+    void sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                  QObject *context, Callback done);
+
+    // Logs in and, on success, keeps the token for the calls that follow.
+    void login(const QString &email, const QString &password, QObject *context, Done<Session> done);
+    void registerCustomer(const NewAccount &account, QObject *context, Done<User> done);
+    void me(QObject *context, Done<User> done);
+    void categories(QObject *context, Done<QList<Category>> done);
+    void items(const ItemQuery &query, QObject *context, Done<Page<Item>> done);
+    void item(qint64 id, QObject *context, Done<Item> done);
+    void createItem(const ItemInput &input, QObject *context, Done<Item> done);
+    void updateItem(qint64 id, const ItemInput &input, QObject *context, Done<Item> done);
+    void deleteItem(qint64 id, QObject *context, Done<bool> done);
+    void users(const QString &after, int limit, QObject *context, Done<Page<User>> done);
+    void createAccount(const NewAccount &account, QObject *context, Done<User> done);
+
+Q_SIGNALS:
+    // An authenticated call was refused with 401: the token expired or was revoked.
+    void sessionExpired();
+
+private:
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    std::chrono::milliseconds m_timeout{15000};
+};
+
+} // namespace pincart

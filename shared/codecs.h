@@ -1,0 +1,59 @@
+#pragma once
+
+#include "category.h"
+#include "item.h"
+#include "jsonreader.h"
+#include "money.h"
+#include "page.h"
+#include "result.h"
+#include "user.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// JSON codecs of the domain types, shared by server and client so the wire format cannot drift.
+// Encoders never fail; decoders are strict and say which field is wrong.
+namespace pincart {
+
+QString toIsoUtc(const QDateTime &time);
+QDateTime fromIsoUtc(const QString &text); // invalid QDateTime on bad input
+
+QJsonObject toJson(const Money &money);
+std::optional<Money> readMoney(JsonReader &reader, QLatin1StringView key,
+                               JsonReader::Presence presence = JsonReader::Required);
+
+QJsonObject toJson(const User &user);
+Result<User> userFromJson(const QJsonObject &object);
+Result<Session> sessionFromJson(const QJsonObject &object);
+
+QJsonObject toJson(const AttributeSpec &spec);
+QJsonObject toJson(const Category &category);
+Result<Category> categoryFromJson(const QJsonObject &object);
+Result<QList<Category>> categoriesFromJson(const QJsonArray &array);
+
+QJsonObject toJson(const Item &item);
+Result<Item> itemFromJson(const QJsonObject &object);
+// Decodes a create (`forCreate`: sku, title, description, brand, category_id, price and
+// attributes required) or a partial update. Unknown fields are errors: a typo must not be
+// silently ignored.
+Result<ItemInput> itemInputFromJson(const QJsonObject &object, bool forCreate);
+QJsonObject toJson(const ItemInput &input);
+
+// `{items: [...], next}` pages.
+template<typename T>
+QJsonObject pageToJson(const Page<T> &page)
+{
+    QJsonArray items;
+    for (const T &t : page.items)
+        items.append(toJson(t));
+    return {{QLatin1StringView("items"), items},
+            {QLatin1StringView("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)}};
+}
+Result<Page<Item>> itemPageFromJson(const QJsonObject &object);
+Result<Page<User>> userPageFromJson(const QJsonObject &object);
+
+// problem+json -> DomainError, given the HTTP status it came with.
+DomainError problemFromJson(int httpStatus, const QByteArray &body);
+DomainError::Kind errorKindForStatus(int httpStatus);
+
+} // namespace pincart

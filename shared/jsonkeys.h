@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QLatin1StringView>
+
+// Every JSON key of the wire format, in one place, used by server and client alike so the two
+// cannot drift (as qBittorrent's serialize headers). API.md lists the contract.
+namespace pincart::keys {
+
+using K = QLatin1StringView;
+
+// common
+inline constexpr K Id{"id"};
+inline constexpr K Items{"items"};
+inline constexpr K Next{"next"};
+inline constexpr K Status{"status"};
+inline constexpr K CreatedAt{"created_at"};
+inline constexpr K UpdatedAt{"updated_at"};
+inline constexpr K Name{"name"};
+
+// money
+inline constexpr K Amount{"amount"};
+inline constexpr K Currency{"currency"};
+
+// users and auth
+inline constexpr K Email{"email"};
+inline constexpr K Password{"password"};
+inline constexpr K Roles{"roles"};
+inline constexpr K Pincode{"pincode"};
+inline constexpr K WarehouseIds{"warehouse_ids"};
+inline constexpr K Disabled{"disabled"};
+inline constexpr K Token{"token"};
+inline constexpr K ExpiresAt{"expires_at"};
+inline constexpr K User{"user"};
+
+// catalogue
+inline constexpr K ParentId{"parent_id"};
+inline constexpr K Slug{"slug"};
+inline constexpr K Attributes{"attributes"};
+inline constexpr K Label{"label"};
+inline constexpr K Type{"type"};
+inline constexpr K Values{"values"};
+inline constexpr K Unit{"unit"};
+inline constexpr K Min{"min"};
+inline constexpr K Max{"max"};
+inline constexpr K Integer{"integer"};
+inline constexpr K MaxLength{"max_length"};
+inline constexpr K Required{"required"};
+inline constexpr K Facet{"facet"};
+inline constexpr K Sku{"sku"};
+inline constexpr K Title{"title"};
+inline constexpr K Description{"description"};
+inline constexpr K Brand{"brand"};
+inline constexpr K CategoryId{"category_id"};
+inline constexpr K Price{"price"};
+inline constexpr K SupplierId{"supplier_id"};
+inline constexpr K Version{"version"};
+
+// problem+json (RFC 9457)
+inline constexpr K ProblemType{"type"};
+inline constexpr K ProblemTitle{"title"};
+inline constexpr K ProblemStatus{"status"};
+inline constexpr K ProblemDetail{"detail"};
+inline constexpr K ProblemErrors{"errors"};
+inline constexpr K Field{"field"};
+inline constexpr K Message{"message"};
+
+} // namespace pincart::keys
