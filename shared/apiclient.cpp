@@ -78,7 +78,8 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
         reply = m_network->sendCustomRequest(request, method, body);
     }
     const bool authenticated = !m_token.isEmpty();
-    connect(reply, &QNetworkReply::finished, context ? context : this,
+    const QMetaObject::Connection finished = connect(
+        reply, &QNetworkReply::finished, context ? context : this,
             [this, reply, done = std::move(done), authenticated] {
                 reply->deleteLater();
                 ApiResponse response;
@@ -92,9 +93,16 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
                 if (done)
                     done(response);
             });
-    // If the context goes first, the reply must not outlive its usefulness.
-    if (context && context != this)
-        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+    // If the context goes first, the reply must not outlive its usefulness. QObject emits
+    // destroyed() before it drops its connections, and abort() emits finished() at once: cut the
+    // callback's connection first, or `done` would run on a half-destroyed context.
+    if (context && context != this) {
+        connect(context, &QObject::destroyed, reply, [reply, finished] {
+            QObject::disconnect(finished);
+            reply->abort();
+            reply->deleteLater();
+        });
+    }
     return reply;
 }
 

@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# item_read: GET /api/v1/items/{id} over random ids of a 100k-item catalogue, with wrk on loopback, for each
+# database backend, against nginx serving one item's JSON as a static file (the baseline). See bench/README.md.
+#
+#   bench/item_read.sh [options]        (scripts/bench builds a Release server first and runs this)
+#
+#   --server-bin PATH    pincart-server to measure (default: the newest in build-bench/, build-run/, build/)
+#   --backends LIST      comma-separated, from sqlite,mariadb (default both); "none" runs the nginx baseline only
+#   --items N            catalogue size, ids 1..N (default 100000)
+#   --threads N          server --threads (default: the server's own default)
+#   --wrk-threads N      wrk -t (default 2)
+#   --connections N      wrk -c (default 64; the targets are defined at 64)
+#   --duration D         wrk -d of each measured run (default 15s)
+#   --warmup D           wrk -d of the discarded run before it (default 5s)
+#   --ready-timeout S    seconds to wait for /readyz after start, search index catch-up included (default 600)
+#   --strict             exit 1 when a target is missed (errors always exit 1)
+#
+# Targets per backend: requests/s >= 0.5 x nginx's, and p99 < 5 ms at 64 connections, with no errors.
+# All traffic is on 127.0.0.1; every run is bounded by its duration. Prints a table; writes no file.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+# shellcheck source=scripts/lib/mariadb.sh
+source "$root/scripts/lib/mariadb.sh"
+
+usage() { sed -n '2,20s/^# \{0,1\}//p' "$0"; }
+die() { echo "item_read: $*" >&2; exit 1; }
+say() { echo "item_read: $*" >&2; }
+
+server_bin=
+backends=sqlite,mariadb
+items=100000
+threads=
+wrk_threads=2
+connections=64
+duration=15s
+warmup=5s
+ready_timeout=600
+strict=0
+while (($#)); do
+  case $1 in
+    --server-bin | --backends | --items | --threads | --wrk-threads | --connections | --duration | --warmup | \
+      --ready-timeout)
+      (($# >= 2)) || die "$1 needs a value"
+      declare "$(tr - _ <<<"${1#--}")=$2"
+      shift
+      ;;
+    --strict) strict=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "item_read: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $backends == none ]] && backends=
+IFS=, read -r -a backend_list <<<"$backends"
+for b in "${backend_list[@]}"; do
+  [[ $b == sqlite || $b == mariadb ]] || die "unknown backend $b (sqlite, mariadb or none)"
+done
+[[ $items =~ ^[1-9][0-9]*$ ]] || die "bad --items $items"
+[[ -z $threads || $threads =~ ^[1-9][0-9]*$ ]] || die "bad --threads $threads"
+((connections >= wrk_threads)) || die "--connections must be at least --wrk-threads"
+command -v wrk >/dev/null || die "wrk not found (scripts/setup installs it)"
+command -v curl >/dev/null || die "curl not found (scripts/setup installs it)"
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+[[ -x $nginx_bin ]] || die "nginx not found (scripts/setup installs nginx-light)"
+
+if ((${#backend_list[@]})); then
+  if [[ -z $server_bin ]]; then
+    server_bin=$(find "$root"/build-bench "$root"/build-run "$root"/build -name CMakeFiles -prune -o \
+      -type f -name pincart-server -perm -u+x -printf '%T@ %p\n' 2>/dev/null | sort -nr | head -n 1 | cut -d' ' -f2-)
+  fi
+  [[ -n $server_bin && -x $server_bin ]] || die "no pincart-server binary: build one (scripts/bench) or pass --server-bin"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pincart-bench.XXXXXX")
+server_pid=
+nginx_pid=
+
+# stop_pid PID SECONDS: SIGTERM, wait (reaping), SIGKILL after SECONDS.
+stop_pid() {
+  local pid=$1 deadline=$((SECONDS + $2))
+  kill -TERM "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  while kill -0 "$pid" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) != Z ]]; do
+    if ((SECONDS >= deadline)); then
+      say "pid $pid did not stop within $2 s, killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  wait "$pid" 2>/dev/null || true
+}
+alive() { kill -0 "$1" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]; }
+
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  [[ -z $server_pid ]] || stop_pid "$server_pid" 30
+  [[ -z $nginx_pid ]] || stop_pid "$nginx_pid" 10
+  mariadb_stop || true
+  rm -rf -- "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# json_num LINE KEY: a number field of the RESULT line of item_read.lua.
+json_num() { sed -n "s/.*\"$2\":\([-0-9.e+]*\).*/\1/p" <<<"$1"; }
+
+# run_wrk LABEL URL: warm-up run, then the measured run; prints the RESULT json.
+run_wrk() {
+  local label=$1 url=$2 out=$tmp/wrk-$1.txt
+  say "$label: warm-up ($warmup), then wrk -t$wrk_threads -c$connections -d$duration"
+  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
+    wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout 5s -s "$here/item_read.lua" "$url" \
+    >"$tmp/wrk-$label-warmup.txt" 2>&1 || { cat "$tmp/wrk-$label-warmup.txt" >&2; return 1; }
+  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
+    wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/item_read.lua" "$url" \
+    >"$out" 2>&1 || { cat "$out" >&2; return 1; }
+  sed 's/^/    /' "$out" | grep -v RESULT >&2
+  grep '^RESULT ' "$out" | tail -n 1 | cut -d' ' -f2-
+}
+
+declare -A result=() failure=()
+sample_json=
+
+# bench_backend NAME DATABASE_URL: seed, start the server, measure, stop it.
+bench_backend() {
+  local name=$1 database=$2
+  local data=$tmp/data-$name log=$tmp/server-$name.log port url t0
+  mkdir -p "$data"
+  t0=$SECONDS
+  say "$name: migrating and seeding $items items"
+  if ! "$server_bin" migrate --database "$database" >"$tmp/seed-$name.log" 2>&1 ||
+    ! "$server_bin" seed --database "$database" --items "$items" --seed 1 >>"$tmp/seed-$name.log" 2>&1; then
+    tail -n 20 "$tmp/seed-$name.log" >&2
+    failure[$name]="seeding failed"
+    return 1
+  fi
+  say "$name: seeded in $((SECONDS - t0)) s"
+
+  port=$(pincart_free_port)
+  url=http://127.0.0.1:$port
+  local args=(serve --database "$database" --address 127.0.0.1 --port "$port" --data-dir "$data" --access-log off)
+  [[ -z $threads ]] || args+=(--threads "$threads")
+  say "$name: starting ${server_bin##*/} ${args[*]}"
+  "$server_bin" "${args[@]}" </dev/null >"$log" 2>&1 &
+  server_pid=$!
+  t0=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "$url/readyz" 2>/dev/null; do
+    if ! alive "$server_pid" || ((SECONDS - t0 >= ready_timeout)); then
+      tail -n 20 "$log" >&2
+      failure[$name]="server not ready"
+      stop_pid "$server_pid" 30
+      server_pid=
+      return 1
+    fi
+    sleep 0.5
+  done
+  say "$name: ready after $((SECONDS - t0)) s"
+
+  local code
+  code=$(curl -sS -o "$tmp/item-$name.json" -w '%{http_code}' "$url/api/v1/items/$(((items + 1) / 2))")
+  if [[ $code != 200 ]]; then
+    failure[$name]="GET /api/v1/items/$(((items + 1) / 2)) answered $code"
+    stop_pid "$server_pid" 30
+    server_pid=
+    return 1
+  fi
+  [[ -n $sample_json ]] || sample_json=$tmp/item-$name.json
+
+  if ! result[$name]=$(run_wrk "$name" "$url") || [[ -z ${result[$name]} ]]; then
+    failure[$name]="wrk failed"
+    unset 'result[$name]'
+  fi
+  if ! alive "$server_pid"; then
+    failure[$name]="server died during the run"
+    tail -n 20 "$log" >&2
+  fi
+  stop_pid "$server_pid" 30
+  server_pid=
+  [[ -z ${failure[$name]:-} ]]
+}
+
+for b in "${backend_list[@]}"; do
+  case $b in
+    sqlite)
+      bench_backend sqlite "sqlite://$tmp/data-sqlite/pincart.db" || true
+      ;;
+    mariadb)
+      # Benchmark settings: the catalogue fits in the buffer pool; no flush per commit (seeding speed only:
+      # the measured load is reads).
+      say "mariadb: starting a throwaway server"
+      MARIADB_INNODB_FLUSH_LOG_AT_TRX_COMMIT=2 MARIADB_INNODB_BUFFER_POOL_SIZE=1G \
+        mariadb_start "$tmp/mariadb" --innodb-log-file-size=512M --thread-cache-size=256 \
+        --table-open-cache=4000 || { failure[mariadb]="mariadb did not start"; continue; }
+      mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot \
+        -e 'CREATE DATABASE pincart CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
+      bench_backend mariadb "mysql://root@127.0.0.1:$MARIADB_PORT/pincart?unix_socket=$MARIADB_SOCKET" || true
+      mariadb_stop
+      ;;
+  esac
+done
+
+# The baseline: nginx serving one item's JSON as a static file, for every id, on the same wrk load.
+mkdir -p "$tmp/nginx/www" "$tmp/nginx/tmp"
+if [[ -n $sample_json ]]; then
+  cp "$sample_json" "$tmp/nginx/www/item.json"
+else
+  # No server ran (--backends none): an item of the API's shape and typical size.
+  cat >"$tmp/nginx/www/item.json" <<'EOF'
+{"id":50000,"sku":"SKU-050000","title":"Cotton crew-neck T-shirt, regular fit, 50000","description":"Soft combed-cotton T-shirt with a ribbed crew neck and a regular fit. Machine washable.","brand":"Northwind","category_id":12,"price":{"amount":49900,"currency":"INR"},"attributes":{"colour":"navy","size":"M","collar":"crew","material":"cotton"},"supplier_id":3,"status":"active"}
+EOF
+fi
+nginx_port=$(pincart_free_port)
+nginx_user=
+[[ $(id -u) -ne 0 ]] || nginx_user="user root root;" # workers read files in our 0700 temp dir
+cat >"$tmp/nginx/nginx.conf" <<EOF
+# Throwaway baseline of bench/item_read.sh.
+$nginx_user
+worker_processes auto;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    # As long-lived as the server's connections: wrk keeps each one open for the whole run.
+    keepalive_requests 1000000;
+    sendfile on;
+    client_body_temp_path $tmp/nginx/tmp/body;
+    proxy_temp_path $tmp/nginx/tmp/proxy;
+    fastcgi_temp_path $tmp/nginx/tmp/fastcgi;
+    uwsgi_temp_path $tmp/nginx/tmp/uwsgi;
+    scgi_temp_path $tmp/nginx/tmp/scgi;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        root $tmp/nginx/www;
+        location /api/v1/items/ {
+            default_type application/json;
+            try_files /item.json =404;
+        }
+    }
+}
+EOF
+say "nginx: serving $(wc -c <"$tmp/nginx/www/item.json") bytes of item JSON on 127.0.0.1:$nginx_port"
+"$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" </dev/null \
+  >"$tmp/nginx/stdout.log" 2>&1 &
+nginx_pid=$!
+t0=$SECONDS
+until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$nginx_port/api/v1/items/1" 2>/dev/null; do
+  if ! alive "$nginx_pid" || ((SECONDS - t0 > 20)); then
+    cat "$tmp/nginx/stdout.log" "$tmp/nginx/error.log" >&2 || true
+    die "nginx did not start"
+  fi
+  sleep 0.2
+done
+nginx_result=$(run_wrk nginx "http://127.0.0.1:$nginx_port") || die "wrk against nginx failed"
+stop_pid "$nginx_pid" 10
+nginx_pid=
+
+# ---- report
+nginx_rps=$(json_num "$nginx_result" rps)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo
+echo "item_read: GET /api/v1/items/{random 1..$items}, wrk -t$wrk_threads -c$connections -d$duration" \
+  "(warm-up $warmup), loopback"
+echo "machine: $(nproc) cores, ${cpu:-unknown cpu}; commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "server: ${server_bin:-none}, threads ${threads:-default}"
+echo
+printf '%-8s %12s %8s %8s %9s  %s\n' backend requests/s "p50 ms" "p99 ms" "x nginx" "targets (>= 0.50 x nginx, p99 < 5 ms @64)"
+row() { printf '%-8s %12s %8s %8s %9s  %s\n' "$@"; }
+nginx_note=baseline
+# When even a static file misses the latency target, the machine (not the server) is the limit: say so.
+awk -v p="$(json_num "$nginx_result" p99_ms)" 'BEGIN { exit !(p >= 5) }' &&
+  nginx_note="baseline (its own p99 >= 5 ms: this machine cannot meet the latency target at this load)"
+row nginx "$(printf '%.0f' "$nginx_rps")" "$(json_num "$nginx_result" p50_ms)" \
+  "$(json_num "$nginx_result" p99_ms)" 1.00 "$nginx_note"
+missed=0
+failed=0
+for b in "${backend_list[@]}"; do
+  if [[ -n ${failure[$b]:-} && -z ${result[$b]:-} ]]; then
+    row "$b" - - - - "FAILED: ${failure[$b]}"
+    failed=1
+    continue
+  fi
+  r=${result[$b]}
+  rps=$(json_num "$r" rps)
+  p50=$(json_num "$r" p50_ms)
+  p99=$(json_num "$r" p99_ms)
+  errs=$(($(json_num "$r" errors_status) + $(json_num "$r" errors_socket)))
+  ratio=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  verdict=()
+  awk -v r="$ratio" 'BEGIN { exit !(r >= 0.5) }' || verdict+=("throughput below 0.5 x nginx")
+  awk -v p="$p99" 'BEGIN { exit !(p < 5) }' || verdict+=("p99 >= 5 ms")
+  ((errs == 0)) || verdict+=("$errs errors")
+  [[ -z ${failure[$b]:-} ]] || verdict+=("${failure[$b]}")
+  ((connections == 64)) || verdict+=("(targets are defined at 64 connections)")
+  if ((${#verdict[@]} == 0)); then
+    text=met
+  else
+    text=$(IFS=';'; echo "${verdict[*]}")
+    text="MISSED: ${text//;/; }"
+    missed=1
+    ((errs == 0)) && [[ -z ${failure[$b]:-} ]] || failed=1
+  fi
+  row "$b" "$(printf '%.0f' "$rps")" "$p50" "$p99" "$ratio" "$text"
+done
+echo
+if ((failed)); then
+  exit 1
+fi
+if ((strict && missed)); then
+  exit 1
+fi
+exit 0

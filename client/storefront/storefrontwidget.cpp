@@ -1,0 +1,182 @@
+#include "storefrontwidget.h"
+
+#include "apiclient.h"
+#include "app/loadstatuswidget.h"
+#include "models/categorytreemodel.h"
+#include "models/itemlistmodel.h"
+#include "storefront/itemdetailpane.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace pincart {
+
+StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_categories(new CategoryTreeModel(api, this))
+    , m_items(new ItemListModel(api, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_categoryView(new QTreeView)
+    , m_allCategories(new QPushButton(tr("All categories")))
+    , m_categoryStatus(new LoadStatusWidget)
+    , m_filter(new QLineEdit)
+    , m_itemView(new QTableView)
+    , m_itemStatus(new LoadStatusWidget)
+    , m_detail(new ItemDetailPane)
+{
+    setObjectName(QStringLiteral("storefront"));
+
+    // Categories
+    m_categoryView->setObjectName(QStringLiteral("categoriesView"));
+    m_categoryView->setModel(m_categories);
+    m_categoryView->setHeaderHidden(true);
+    m_categoryView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_allCategories->setObjectName(QStringLiteral("allCategoriesButton"));
+    m_categoryStatus->setObjectName(QStringLiteral("categoriesStatus"));
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_allCategories);
+    leftLayout->addWidget(m_categoryView, 1);
+    leftLayout->addWidget(m_categoryStatus);
+
+    // Items: the proxy filters the rows loaded so far; paging goes through it to the source.
+    m_proxy->setObjectName(QStringLiteral("itemsProxy"));
+    m_proxy->setSourceModel(m_items);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1); // title, brand and price
+    m_filter->setObjectName(QStringLiteral("itemsFilterEdit"));
+    m_filter->setPlaceholderText(tr("Filter the items shown…"));
+    m_filter->setClearButtonEnabled(true);
+    m_itemView->setObjectName(QStringLiteral("itemsView"));
+    m_itemView->setModel(m_proxy);
+    m_itemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_itemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_itemView->setAlternatingRowColors(true);
+    m_itemView->verticalHeader()->setVisible(false);
+    m_itemView->horizontalHeader()->setSectionResizeMode(ItemListModel::TitleColumn,
+                                                         QHeaderView::Stretch);
+    m_itemStatus->setObjectName(QStringLiteral("itemsStatus"));
+    m_itemStatus->track(m_items, tr("items"));
+    auto *middle = new QWidget;
+    auto *middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(m_filter);
+    middleLayout->addWidget(m_itemView, 1);
+    middleLayout->addWidget(m_itemStatus);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(left);
+    splitter->addWidget(middle);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_allCategories, &QPushButton::clicked, this, [this] {
+        m_categoryView->selectionModel()->clearSelection();
+        m_categoryView->setCurrentIndex({});
+    });
+    connect(m_categoryView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCategoryChosen(current); });
+    connect(m_itemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onItemChosen(current); });
+    // A new list (another category) has nothing selected.
+    connect(m_items, &QAbstractItemModel::modelReset, m_detail, &ItemDetailPane::clear);
+
+    connect(m_categories, &CategoryTreeModel::stateChanged, this,
+            [this](CategoryTreeModel::State state) {
+                switch (state) {
+                case CategoryTreeModel::State::Loading:
+                    m_categoryStatus->showBusy(tr("Loading categories…"));
+                    break;
+                case CategoryTreeModel::State::Failed:
+                    m_categoryStatus->showError(
+                        tr("Could not load categories: %1").arg(m_categories->errorString()));
+                    break;
+                case CategoryTreeModel::State::Loaded:
+                case CategoryTreeModel::State::Empty:
+                    m_categoryStatus->showMessage({});
+                    // The attribute labels and units come with the categories.
+                    if (const auto id = m_detail->itemId()) {
+                        if (const auto row = m_items->rowOfItem(*id))
+                            m_detail->showItem(m_items->at(*row),
+                                               m_categories->attributeSpecs(m_items->at(*row).categoryId));
+                    }
+                    break;
+                }
+            });
+    connect(m_categoryStatus, &LoadStatusWidget::retryRequested, m_categories,
+            &CategoryTreeModel::load);
+
+    m_categories->load();
+    showCategory(std::nullopt);
+}
+
+void StorefrontWidget::showCategory(std::optional<qint64> categoryId)
+{
+    ItemQuery query;
+    query.categoryId = categoryId;
+    m_items->setQuery(query);
+}
+
+void StorefrontWidget::onCategoryChosen(const QModelIndex &current)
+{
+    if (!current.isValid()) {
+        showCategory(std::nullopt);
+        return;
+    }
+    showCategory(current.data(CategoryTreeModel::CategoryIdRole).toLongLong());
+}
+
+void StorefrontWidget::onItemChosen(const QModelIndex &current)
+{
+    delete m_detailRequest.data(); // the previous item's refresh is of no use now
+    const QModelIndex source = m_proxy->mapToSource(current);
+    if (!source.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const Item item = m_items->at(source.row());
+    showDetail(item);
+
+    // The list's copy shows at once; the item's own resource may be fresher (its price or
+    // attributes may have changed since the page was loaded): ask for it, update pane and row.
+    auto *request = new QObject(this);
+    m_detailRequest = request;
+    m_detail->setStatus(tr("Refreshing…"));
+    m_api->item(item.id, request, [this, request, id = item.id](Result<Item> result) {
+        request->deleteLater();
+        if (m_detail->itemId() != id)
+            return;
+        if (!result) {
+            m_detail->setStatus(tr("Could not refresh this item: %1").arg(result.error().toString()),
+                                true);
+            return;
+        }
+        m_detail->setStatus({});
+        m_items->updateItem(result.value());
+        showDetail(result.value());
+    });
+}
+
+void StorefrontWidget::showDetail(const Item &item)
+{
+    m_detail->showItem(item, m_categories->attributeSpecs(item.categoryId));
+}
+
+} // namespace pincart

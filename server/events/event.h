@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QLatin1StringView>
+#include <QString>
+
+namespace pincart::server {
+
+// One row of the `events` outbox: the design's Kafka message.
+struct Event
+{
+    qint64 id = 0;
+    QString topic;
+    QString key; // the aggregate's id, e.g. an item id
+    QJsonObject payload;
+    qint64 createdAtMs = 0;
+};
+
+namespace topics {
+inline constexpr QLatin1StringView ItemUpserted{"item.upserted"};
+inline constexpr QLatin1StringView ItemDeleted{"item.deleted"};
+inline constexpr QLatin1StringView UserCreated{"user.created"};
+} // namespace topics
+
+} // namespace pincart::server

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "connection.h"
+#include "event.h"
+
+namespace pincart::server {
+
+// The outbox table and consumer offsets. append() belongs inside the caller's transaction, so an
+// event exists if and only if the change it describes committed.
+class EventLog
+{
+public:
+    explicit EventLog(Connection &connection)
+        : m_db(connection)
+    {}
+
+    Status append(QLatin1StringView topic, const QString &key, const QJsonObject &payload);
+    // Events with id > afterId, oldest first.
+    Result<QList<Event>> read(qint64 afterId, int limit);
+    Result<qint64> lastId();
+    Result<qint64> offset(const QString &consumer); // 0 when never stored
+    Status storeOffset(const QString &consumer, qint64 lastId);
+
+private:
+    Connection &m_db;
+};
+
+} // namespace pincart::server

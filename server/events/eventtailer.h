@@ -1,0 +1,77 @@
+#pragma once
+
+#include "databaseurl.h"
+#include "eventconsumer.h"
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+#include <set>
+#include <map>
+
+namespace pincart::server {
+
+class Connection;
+
+// Tails the `events` table for one consumer on its own thread with its own connection.
+//
+// Ids are allocated when a transaction inserts, not when it commits, so on MySQL a later id can
+// become visible before an earlier one; a rolled-back insert leaves a hole for ever. The tailer
+// therefore delivers every event it sees once, but advances its stored offset only over a
+// contiguous run of ids, waiting up to `gapTimeout` for a missing id before deciding it was
+// rolled back.
+class EventTailer : public QThread
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int pollIntervalMs = 200;
+        int batchSize = 500;
+        int gapTimeoutMs = 10000;
+    };
+
+    EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consumer, Options options);
+    EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consumer);
+    ~EventTailer() override;
+
+    // Polls now instead of at the next interval (after a local commit, say).
+    void wake();
+    void stop();
+
+    QString consumerName() const { return m_consumer->name(); }
+    // Events that exist but are not yet handled (for /metrics and /readyz).
+    qint64 lag() const { return m_lag.load(std::memory_order_relaxed); }
+    bool caughtUp() const { return m_caughtUp.load(std::memory_order_relaxed); }
+    qint64 offset() const { return m_offsetPublished.load(std::memory_order_relaxed); }
+
+protected:
+    void run() override;
+
+private:
+    Status pollOnce(Connection &db);
+
+    DatabaseUrl m_url;
+    std::shared_ptr<EventConsumer> m_consumer;
+    Options m_options;
+
+    QMutex m_mutex;
+    QWaitCondition m_wakeup;
+    bool m_stopping = false; // guarded by m_mutex
+    bool m_woken = false;    // guarded by m_mutex
+
+    // Tailer-thread state.
+    qint64 m_offset = 0;                 // every id <= m_offset is handled or known lost
+    std::set<qint64> m_handledAbove;     // handled ids > m_offset
+    std::map<qint64, qint64> m_gapSince; // missing id -> when first seen missing (ms)
+
+    std::atomic<qint64> m_lag{0};
+    std::atomic<qint64> m_offsetPublished{0};
+    std::atomic<bool> m_caughtUp{false};
+};
+
+} // namespace pincart::server

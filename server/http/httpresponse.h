@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domainerror.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace pincart::server {
+
+// What a handler answers; the HTTP layer serialises it once, in one socket write.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    HttpResponse &addHeader(QByteArray name, QByteArray value)
+    {
+        headers.append(qMakePair(std::move(name), std::move(value)));
+        return *this;
+    }
+
+    static HttpResponse json(const QJsonObject &object, int status = 200);
+    static HttpResponse rawJson(QByteArray body, int status = 200);
+    static HttpResponse text(QByteArray body, QByteArray contentType, int status = 200);
+    static HttpResponse noContent();
+    // The one mapping from DomainError to status and application/problem+json.
+    static HttpResponse problem(const DomainError &error);
+};
+
+int httpStatusFor(DomainError::Kind kind);
+QByteArray reasonPhrase(int status);
+
+} // namespace pincart::server

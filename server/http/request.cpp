@@ -1,0 +1,82 @@
+#include "request.h"
+
+#include "jsonreader.h"
+#include "tokenservice.h"
+
+#include <QHttpServerRequest>
+
+namespace pincart::server {
+
+Request::Request(const QHttpServerRequest &raw, QByteArrayView method, QList<qint64> params,
+                 const TokenService &tokens)
+    : m_raw(raw)
+    , m_method(method)
+    , m_params(std::move(params))
+    , m_tokens(tokens)
+    , m_body(raw.body())
+    , m_query(raw.query())
+{}
+
+QByteArray Request::header(const QByteArray &lowerCaseName) const
+{
+    return m_raw.value(lowerCaseName);
+}
+
+QString Request::query(const QString &name) const
+{
+    return m_query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+bool Request::hasQuery(const QString &name) const
+{
+    return m_query.hasQueryItem(name);
+}
+
+Result<std::optional<qint64>> Request::queryInteger(const QString &name, qint64 min, qint64 max) const
+{
+    if (!hasQuery(name))
+        return std::optional<qint64>();
+    bool ok = false;
+    const qint64 v = query(name).toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return DomainError::validation(name, QStringLiteral("must be an integer from %1 to %2").arg(min).arg(max));
+    return std::optional<qint64>(v);
+}
+
+Result<Principal> Request::principal() const
+{
+    if (!m_principal) {
+        const QByteArray auth = header("authorization");
+        if (auth.isEmpty()) {
+            m_principal = Principal{};
+        } else if (!auth.startsWith("Bearer ")) {
+            m_principal = DomainError::unauthorized(QStringLiteral("Use a Bearer token"));
+        } else {
+            m_principal = m_tokens.verify(QByteArrayView(auth).sliced(7).trimmed());
+        }
+    }
+    return *m_principal;
+}
+
+Result<Principal> Request::require(Roles anyOf) const
+{
+    auto p = principal();
+    if (!p)
+        return p;
+    if (!p->isAuthenticated())
+        return DomainError::unauthorized();
+    if (anyOf && !(p->roles & anyOf))
+        return DomainError::forbidden(QStringLiteral("This needs the role: %1")
+                                          .arg(roleNames(anyOf).join(QStringLiteral(" or "))));
+    return p;
+}
+
+Result<QJsonObject> Request::jsonBody() const
+{
+    const QByteArray type = header("content-type");
+    if (!type.isEmpty() && !type.startsWith("application/json"))
+        return DomainError::badRequest(QStringLiteral("Send the body as application/json"));
+    return parseJsonObject(m_body);
+}
+
+} // namespace pincart::server

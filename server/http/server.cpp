@@ -1,0 +1,198 @@
+#include "server.h"
+
+#include "authservice.h"
+#include "catalogservice.h"
+#include "catalogstate.h"
+#include "categoryrepository.h"
+#include "connection.h"
+#include "eventtailer.h"
+#include "itemcacheinvalidator.h"
+#include "metrics.h"
+#include "migrations.h"
+#include "passwordhasher.h"
+#include "settingsrepository.h"
+#include "tokenservice.h"
+#include "worker.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QLoggingCategory>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcServer, "pincart.server")
+
+namespace pincart::server {
+
+Server::Server(ServerConfig config)
+    : m_config(std::move(config))
+    , m_clock(std::make_unique<SystemClock>())
+    , m_hasher(std::make_unique<PasswordHasher>())
+    , m_catalog(std::make_unique<CatalogState>())
+    , m_metrics(std::make_unique<Metrics>())
+{}
+
+Server::~Server()
+{
+    stop(0);
+    if (m_accessLogFd > 2)
+        ::close(m_accessLogFd);
+}
+
+Status Server::prepareDatabase()
+{
+    auto url = DatabaseUrl::parse(m_config.databaseUrl);
+    if (!url)
+        return url.error();
+    m_url = std::make_unique<DatabaseUrl>(*url);
+
+    Connection db(*m_url);
+    if (Status s = migrate(db); !s)
+        return s;
+    const auto reference = referenceCategories();
+    if (!reference)
+        return reference.error();
+    if (Status s = CategoryRepository(db).insertMissing(*reference); !s)
+        return s;
+
+    // The signing key is the cluster's: every node reads the one the first node stored.
+    QByteArray key = QByteArray::fromHex(m_config.tokenSecret.toLatin1());
+    if (key.size() != TokenService::KeyBytes) {
+        if (!m_config.tokenSecret.isEmpty())
+            qCWarning(lcServer) << "PINCART_TOKEN_SECRET must be 64 hex digits; using the stored key";
+        const auto stored = SettingsRepository(db).getOrInsert(
+            QStringLiteral("token_key"), QString::fromLatin1(TokenService::generateKey().toHex()));
+        if (!stored)
+            return stored.error();
+        key = QByteArray::fromHex(stored->toLatin1());
+    }
+    m_tokens = std::make_unique<TokenService>(key, *m_clock);
+
+    AuthService auth(db, *m_tokens, *m_hasher);
+    const auto admin = auth.ensureAdmin(m_config.adminEmail, m_config.adminPassword);
+    if (!admin)
+        return admin.error();
+    if (*admin && !(*admin)->isEmpty())
+        m_generatedAdminPassword = **admin;
+
+    CatalogService catalog(db, *m_catalog);
+    return catalog.reloadCategories();
+}
+
+Status Server::start()
+{
+    if (Status s = prepareDatabase(); !s)
+        return s;
+
+    if (m_config.accessLog == QLatin1String("-")) {
+        m_accessLogFd = 2;
+    } else if (!m_config.accessLog.isEmpty() && m_config.accessLog != QLatin1String("off")) {
+        m_accessLogFd = ::open(QFile::encodeName(m_config.accessLog).constData(),
+                               O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+        if (m_accessLogFd < 0)
+            qCWarning(lcServer) << "cannot open access log" << m_config.accessLog;
+    }
+
+    auto invalidator = std::make_shared<EventTailer>(*m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog));
+    m_tailers << invalidator;
+    for (const auto &t : m_tailers)
+        t->start();
+    m_metrics->addGaugeSource([tailers = m_tailers] {
+        QByteArray out = "# HELP pincart_consumer_lag_events Events not yet handled, per consumer.\n"
+                         "# TYPE pincart_consumer_lag_events gauge\n";
+        for (const auto &t : tailers)
+            out += "pincart_consumer_lag_events{consumer=\"" + t->consumerName().toUtf8() + "\"} "
+                   + QByteArray::number(t->lag()) + '\n';
+        return out;
+    });
+    CatalogState *catalog = m_catalog.get();
+    m_metrics->addGaugeSource([catalog] {
+        return "# HELP pincart_item_cache_lookups_total Item cache lookups by result.\n"
+               "# TYPE pincart_item_cache_lookups_total counter\n"
+               "pincart_item_cache_lookups_total{result=\"hit\"} " + QByteArray::number(catalog->items().hits()) + "\n"
+               "pincart_item_cache_lookups_total{result=\"miss\"} " + QByteArray::number(catalog->items().misses()) + "\n";
+    });
+
+    QFile openApi(QStringLiteral(":/openapi.json"));
+    const QByteArray openApiDoc = openApi.open(QIODevice::ReadOnly) ? openApi.readAll() : QByteArray("{}");
+
+    const int threads = qMax(1, m_config.threads);
+    Listener::Limits limits{qMax(1, m_config.maxConnections / threads), m_config.idleTimeoutMs,
+                            m_config.maxBodyBytes};
+    auto tailers = m_tailers;
+    SharedState shared{*m_url, *m_tokens, *m_hasher, *m_catalog, *m_metrics,
+                       [tailers] {
+                           for (const auto &t : tailers)
+                               t->wake();
+                       },
+                       [tailers]() -> Status {
+                           for (const auto &t : tailers) {
+                               if (!t->caughtUp())
+                                   return DomainError::unavailable(QStringLiteral("Consumer %1 is catching up").arg(t->consumerName()));
+                           }
+                           return {};
+                       },
+                       openApiDoc, m_accessLogFd};
+    quint16 port = m_config.port;
+    for (int i = 0; i < threads; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("worker-%1").arg(i));
+        auto *worker = new Worker(shared, limits);
+        worker->moveToThread(thread);
+        thread->start();
+        m_threads << thread;
+        m_workers << worker;
+        Status started;
+        // The first worker may be given port 0; the others join the port it got (SO_REUSEPORT).
+        QMetaObject::invokeMethod(worker, [&] { started = worker->start(m_config.address, port); },
+                                  Qt::BlockingQueuedConnection);
+        if (!started) {
+            stop(0);
+            return started;
+        }
+        if (i == 0)
+            QMetaObject::invokeMethod(worker, [&] { port = worker->port(); }, Qt::BlockingQueuedConnection);
+    }
+    m_port = port;
+    m_running = true;
+    qCInfo(lcServer) << "listening on" << m_config.address.toString() << m_port << "with" << threads
+                     << "worker threads; database" << m_url->redacted();
+    return {};
+}
+
+void Server::stop(int graceMs)
+{
+    if (m_threads.isEmpty() && m_tailers.isEmpty())
+        return;
+    for (Worker *w : std::as_const(m_workers))
+        QMetaObject::invokeMethod(w, [w] { w->drain(); }, Qt::BlockingQueuedConnection);
+    // Answers in flight finish on their threads; idle keep-alive connections are closed by drain.
+    QDeadlineTimer deadline(graceMs);
+    while (!deadline.hasExpired()) {
+        int open = 0;
+        for (Worker *w : std::as_const(m_workers))
+            QMetaObject::invokeMethod(w, [&open, w] { open += w->openConnections(); }, Qt::BlockingQueuedConnection);
+        if (open == 0)
+            break;
+        QThread::msleep(20);
+    }
+    for (int i = 0; i < m_workers.size(); ++i) {
+        Worker *w = m_workers.at(i);
+        // Its connection and sockets belong to its thread: destroy it there.
+        QMetaObject::invokeMethod(w, [w] { delete w; }, Qt::BlockingQueuedConnection);
+        m_threads.at(i)->quit();
+        m_threads.at(i)->wait();
+        delete m_threads.at(i);
+    }
+    m_workers.clear();
+    m_threads.clear();
+    for (const auto &t : std::as_const(m_tailers)) {
+        t->stop();
+        t->wait();
+    }
+    m_tailers.clear();
+    m_running = false;
+}
+
+} // namespace pincart::server

@@ -1,0 +1,84 @@
+#include "worker.h"
+
+#include "accesslog.h"
+#include "apiserver.h"
+#include "authservice.h"
+#include "catalogservice.h"
+#include "connection.h"
+#include "metrics.h"
+#include "routes/routes.h"
+
+#include <QTimer>
+
+namespace pincart::server {
+
+Worker::Worker(SharedState shared, Listener::Limits limits)
+    : m_shared(std::move(shared))
+    , m_limits(limits)
+{}
+
+Worker::~Worker() = default;
+
+Status Worker::start(const QHostAddress &address, quint16 port)
+{
+    m_db = std::make_unique<Connection>(m_shared.database);
+    // A database that is down at start is not fatal: requests answer 503 until it is back.
+    (void)m_db->open();
+    m_auth = std::make_unique<AuthService>(*m_db, m_shared.tokens, m_shared.hasher);
+    m_catalog = std::make_unique<CatalogService>(*m_db, m_shared.catalog, m_shared.onCommitted);
+    Connection *db = m_db.get();
+    auto consumersReady = m_shared.consumersReady;
+    m_context.reset(new RouteContext{*m_auth, *m_catalog, m_shared.metrics,
+                                     [db, consumersReady]() -> Status {
+                                         if (Status s = db->ping(); !s)
+                                             return DomainError::unavailable(QStringLiteral("The database is not reachable"));
+                                         return consumersReady ? consumersReady() : Status{};
+                                     },
+                                     m_shared.openApi});
+    m_router = std::make_unique<Router>();
+    addCatalogRoutes(*m_router, *m_context);
+    addAuthRoutes(*m_router, *m_context);
+    addAdminRoutes(*m_router, *m_context);
+    addOpsRoutes(*m_router, *m_context);
+
+    m_log = std::make_unique<AccessLog>(m_shared.accessLogFd);
+    if (m_log->enabled()) {
+        auto *flush = new QTimer(this);
+        connect(flush, &QTimer::timeout, this, [this] { m_log->flush(); });
+        flush->start(1000);
+    }
+    m_http = new ApiServer(*m_router, m_shared.metrics, m_shared.tokens, *m_log, m_limits.maxBodyBytes, this);
+    m_listener = new Listener(m_limits, m_shared.metrics);
+    QString error;
+    if (!m_listener->listenShared(address, port, &error)) {
+        delete m_listener;
+        m_listener = nullptr;
+        return DomainError::unavailable(QStringLiteral("Cannot listen on %1:%2: %3")
+                                            .arg(address.toString())
+                                            .arg(port)
+                                            .arg(error));
+    }
+    m_http->setListener(m_listener);
+    m_http->bind(m_listener); // takes ownership
+    return {};
+}
+
+quint16 Worker::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+void Worker::drain()
+{
+    if (m_listener)
+        m_listener->drain();
+    if (m_log)
+        m_log->flush();
+}
+
+int Worker::openConnections() const
+{
+    return m_listener ? m_listener->openConnections() : 0;
+}
+
+} // namespace pincart::server

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "listener.h"
+#include "result.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace pincart::server {
+
+class AccessLog;
+class ApiServer;
+class AuthService;
+class CatalogService;
+class CatalogState;
+class Connection;
+class Metrics;
+class PasswordHasher;
+class Router;
+class TokenService;
+struct DatabaseUrl;
+struct RouteContext;
+
+// What every worker shares (all thread-safe or immutable).
+struct SharedState
+{
+    const DatabaseUrl &database;
+    const TokenService &tokens;
+    const PasswordHasher &hasher;
+    CatalogState &catalog;
+    Metrics &metrics;
+    std::function<void()> onCommitted;       // wakes the event tailers
+    std::function<Status()> consumersReady;  // part of /readyz
+    QByteArray openApi;
+    int accessLogFd = -1;
+};
+
+// One request thread: its own database connection, services, router, HTTP server and listener,
+// all created and used on that thread only.
+class Worker : public QObject
+{
+    Q_OBJECT
+
+public:
+    Worker(SharedState shared, Listener::Limits limits);
+    ~Worker() override;
+
+    // Run on the worker's thread (through a blocking queued call).
+    Status start(const QHostAddress &address, quint16 port);
+    quint16 port() const;
+    void drain();
+    int openConnections() const;
+
+private:
+    SharedState m_shared;
+    Listener::Limits m_limits;
+    std::unique_ptr<Connection> m_db;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<RouteContext> m_context;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<AccessLog> m_log;
+    ApiServer *m_http = nullptr;
+    Listener *m_listener = nullptr;
+};
+
+} // namespace pincart::server

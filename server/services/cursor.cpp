@@ -1,0 +1,31 @@
+#include "cursor.h"
+
+#include <QByteArray>
+
+namespace pincart::server {
+
+namespace {
+constexpr auto Encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+}
+
+QString encodeIdCursor(qint64 lastId)
+{
+    return QString::fromLatin1(QByteArray("i:" + QByteArray::number(lastId)).toBase64(Encoding));
+}
+
+std::optional<qint64> decodeIdCursor(const QString &cursor)
+{
+    if (cursor.isEmpty() || cursor.size() > 64)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || !decoded.decoded.startsWith("i:"))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = decoded.decoded.mid(2).toLongLong(&ok);
+    if (!ok || id < 0)
+        return std::nullopt;
+    return id;
+}
+
+} // namespace pincart::server

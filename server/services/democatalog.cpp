@@ -1,0 +1,2 @@
+// placeholder until the generator lands
+#include "democatalog.h"

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "catalogstate.h"
+#include "eventconsumer.h"
+
+namespace pincart::server {
+
+// Evicts items changed on any node from this node's cache. Node-local: a fresh node has an empty
+// cache, so it starts at the log's end.
+class ItemCacheInvalidator final : public EventConsumer
+{
+public:
+    explicit ItemCacheInvalidator(CatalogState &state)
+        : m_state(state)
+    {}
+    QString name() const override { return QStringLiteral("item-cache"); }
+    bool durable() const override { return false; }
+    Status handle(const Event &event) override
+    {
+        if (event.topic == topics::ItemUpserted || event.topic == topics::ItemDeleted)
+            m_state.items().evict(event.key.toLongLong());
+        return {};
+    }
+
+private:
+    CatalogState &m_state;
+};
+
+} // namespace pincart::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "connection.h"
+#include "item.h"
+
+#include <optional>
+
+namespace pincart::server {
+
+// The items table. Attributes are stored as compact JSON text.
+class ItemRepository
+{
+public:
+    struct ListFilter
+    {
+        QList<qint64> categoryIds; // empty: any category
+        std::optional<qint64> supplierId;
+        bool activeOnly = true;
+        qint64 afterId = 0;
+        int limit = 20;
+    };
+
+    explicit ItemRepository(Connection &connection)
+        : m_db(connection)
+    {}
+
+    // Sets id, version 1 and timestamps. Conflict on a SKU the supplier already uses.
+    Result<Item> insert(const Item &item);
+    // Writes `item` when the stored version is still `item.version`, then bumps it; Conflict when
+    // someone else changed the item in between (optimistic concurrency, no lock held).
+    Result<Item> update(const Item &item);
+    // True when a row was deleted.
+    Result<bool> remove(qint64 id);
+    Result<std::optional<Item>> findById(qint64 id);
+    Result<QList<Item>> list(const ListFilter &filter);
+    Result<qint64> count();
+
+private:
+    Connection &m_db;
+};
+
+} // namespace pincart::server

@@ -1,0 +1,56 @@
+#pragma once
+
+// Storage-internal: only repositories (in storage/ and events/) include this.
+
+#include "connection.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace pincart::server {
+
+// A prepared statement borrowed from the connection's cache for one use: finish() on scope exit
+// releases its result set so the next use (and, on MySQL, the next statement) can run.
+class Statement
+{
+public:
+    Statement(Connection &connection, const QString &sql)
+        : m_connection(connection)
+        , m_query(connection.prepared(sql))
+    {}
+    ~Statement()
+    {
+        if (m_query)
+            (*m_query)->finish();
+    }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // False when preparing failed; error() says why.
+    bool ok() const { return m_query.ok(); }
+    const DomainError &error() const { return m_query.error(); }
+
+    Statement &bind(const QString &placeholder, const QVariant &value)
+    {
+        (*m_query)->bindValue(placeholder, value);
+        return *this;
+    }
+    Status exec(const char *context)
+    {
+        if (!m_query)
+            return m_query.error();
+        return m_connection.exec(**m_query, context);
+    }
+    QSqlQuery &query() { return **m_query; }
+    bool next() { return (*m_query)->next(); }
+    QVariant value(int column) const { return (*m_query)->value(column); }
+    int numRowsAffected() const { return (*m_query)->numRowsAffected(); }
+    qint64 lastInsertId() const { return (*m_query)->lastInsertId().toLongLong(); }
+
+private:
+    Connection &m_connection;
+    Result<std::shared_ptr<QSqlQuery>> m_query;
+};
+
+} // namespace pincart::server
