@@ -8,15 +8,16 @@ QString Money::toDisplayString() const
 {
     const qint64 abs = amount < 0 ? -amount : amount;
     QString units = QString::number(abs / 100);
-    // Indian digit grouping: last three digits, then groups of two (1,23,45,678).
+    // Indian digit grouping: the last three digits, then groups of two (1,23,45,678).
     if (units.size() > 3) {
         QString grouped = units.right(3);
         QString rest = units.left(units.size() - 3);
-        while (rest.size() > 2) {
-            grouped.prepend(QLatin1Char(',') + rest.right(2));
-            rest.chop(2);
+        while (!rest.isEmpty()) {
+            const qsizetype take = qMin<qsizetype>(2, rest.size());
+            grouped.prepend(rest.right(take) + QLatin1Char(','));
+            rest.chop(take);
         }
-        units = rest + QLatin1Char(',') + grouped;
+        units = grouped;
     }
     const QString sign = amount < 0 ? QStringLiteral("-") : QString();
     const QString cents = QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));

@@ -1,0 +1,167 @@
+// JSON codecs: what the server writes, the client reads back unchanged; strict decoders name the
+// field that is wrong.
+
+#include "codecs.h"
+#include "jsonreader.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace pincart;
+
+class TestCodecs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void itemRoundTrip()
+    {
+        Item item;
+        item.id = 42;
+        item.supplierId = 7;
+        item.sku = QStringLiteral("TV-SAM-000042");
+        item.title = QString::fromUtf8("Samsung 138 cm (55 inch) Crystal 4K — टीवी");
+        item.description = QStringLiteral("Line one.\nLine two.");
+        item.brand = QStringLiteral("Samsung");
+        item.categoryId = 101;
+        item.price = {4999900, QStringLiteral("INR")};
+        item.attributes = {{QStringLiteral("screen_size"), 55}, {QStringLiteral("panel"), QStringLiteral("QLED")}, {QStringLiteral("smart"), true}};
+        item.status = Item::Status::Inactive;
+        item.version = 3;
+        item.createdAt = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+        item.updatedAt = QDateTime(QDate(2026, 11, 25), QTime(11, 30), Qt::UTC);
+
+        const QByteArray wire = QJsonDocument(toJson(item)).toJson(QJsonDocument::Compact);
+        const auto back = itemFromJson(QJsonDocument::fromJson(wire).object());
+        QVERIFY(back.ok());
+        QCOMPARE(back->id, item.id);
+        QCOMPARE(back->sku, item.sku);
+        QCOMPARE(back->title, item.title);
+        QCOMPARE(back->description, item.description);
+        QCOMPARE(back->price, item.price);
+        QCOMPARE(back->attributes, item.attributes);
+        QCOMPARE(back->status, item.status);
+        QCOMPARE(back->version, item.version);
+        QCOMPARE(back->createdAt, item.createdAt);
+        QVERIFY(wire.contains("\"created_at\":\"2026-11-25T10:00:00Z\""));
+    }
+
+    void categoryRoundTrip()
+    {
+        Category c;
+        c.id = 101;
+        c.parentId = 1;
+        c.name = QStringLiteral("Televisions");
+        c.slug = QStringLiteral("televisions");
+        AttributeSpec size{QStringLiteral("screen_size"), QStringLiteral("Screen size"), AttributeSpec::Type::Number};
+        size.unit = QStringLiteral("in");
+        size.min = 24;
+        size.max = 100;
+        size.integer = true;
+        size.required = true;
+        size.facet = true;
+        AttributeSpec panel{QStringLiteral("panel"), QStringLiteral("Panel"), AttributeSpec::Type::Enum};
+        panel.values = {QStringLiteral("LED"), QStringLiteral("OLED")};
+        c.attributes = {size, panel};
+        const auto back = categoryFromJson(toJson(c));
+        QVERIFY(back.ok());
+        QCOMPARE(back->parentId, c.parentId);
+        QCOMPARE(back->attributes.size(), 2);
+        QCOMPARE(back->attributes[0].unit, QStringLiteral("in"));
+        QCOMPARE(back->attributes[0].max, std::optional<double>(100));
+        QVERIFY(back->attributes[0].integer);
+        QCOMPARE(back->attributes[1].values, panel.values);
+        QCOMPARE(back->attributes[1].type, AttributeSpec::Type::Enum);
+    }
+
+    void userAndSession()
+    {
+        User u;
+        u.id = 5;
+        u.email = QStringLiteral("op@example.in");
+        u.name = QStringLiteral("Op");
+        u.roles = Roles(Role::Operator) | Role::Customer;
+        u.warehouseIds = {3, 9};
+        const QJsonObject session{{QStringLiteral("token"), QStringLiteral("abc.def")},
+                                  {QStringLiteral("expires_at"), QStringLiteral("2026-11-25T18:00:00Z")},
+                                  {QStringLiteral("user"), toJson(u)}};
+        const auto s = sessionFromJson(session);
+        QVERIFY(s.ok());
+        QCOMPARE(s->token, QByteArray("abc.def"));
+        QCOMPARE(s->user.roles, u.roles);
+        QCOMPARE(s->user.warehouseIds, u.warehouseIds);
+        QCOMPARE(s->expiresAt, QDateTime(QDate(2026, 11, 25), QTime(18, 0), Qt::UTC));
+        QVERIFY(!toJson(u).contains(QStringLiteral("password")));
+    }
+
+    void itemInputRejects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("forCreate");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("missing sku on create") << QByteArray(R"({"title":"t","description":"","brand":"b","category_id":1,"price":{"amount":1,"currency":"INR"},"attributes":{}})") << true << "sku";
+        QTest::addRow("price as number") << QByteArray(R"({"price":100})") << false << "price";
+        QTest::addRow("amount fractional") << QByteArray(R"({"price":{"amount":1.5,"currency":"INR"}})") << false << "price.amount";
+        QTest::addRow("amount negative") << QByteArray(R"({"price":{"amount":-1,"currency":"INR"}})") << false << "price.amount";
+        QTest::addRow("amount huge") << QByteArray(R"({"price":{"amount":1e300,"currency":"INR"}})") << false << "price.amount";
+        QTest::addRow("currency other") << QByteArray(R"({"price":{"amount":1,"currency":"EUR"}})") << false << "price.currency";
+        QTest::addRow("extra key in price") << QByteArray(R"({"price":{"amount":1,"currency":"INR","tax":5}})") << false << "price.tax";
+        QTest::addRow("category as string") << QByteArray(R"({"category_id":"5"})") << false << "category_id";
+        QTest::addRow("category zero") << QByteArray(R"({"category_id":0})") << false << "category_id";
+        QTest::addRow("status unknown") << QByteArray(R"({"status":"deleted"})") << false << "status";
+        QTest::addRow("unknown key") << QByteArray(R"({"colour":"red"})") << false << "colour";
+        QTest::addRow("server-owned id") << QByteArray(R"({"id":9})") << false << "id";
+        QTest::addRow("attributes as array") << QByteArray(R"({"attributes":[]})") << false << "attributes";
+        QTest::addRow("title as number") << QByteArray(R"({"title":5})") << false << "title";
+    }
+    void itemInputRejects()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, forCreate);
+        QFETCH(QString, field);
+        const auto input = itemInputFromJson(QJsonDocument::fromJson(json).object(), forCreate);
+        QVERIFY(!input.ok());
+        QCOMPARE(input.error().kind(), DomainError::Kind::Validation);
+        bool named = false;
+        for (const FieldError &e : input.error().fields())
+            named = named || e.field == field;
+        QVERIFY2(named, qPrintable(input.error().toString()));
+    }
+
+    void parseJsonObject_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addRow("object") << QByteArray("{}") << true;
+        QTest::addRow("empty") << QByteArray() << false;
+        QTest::addRow("array") << QByteArray("[]") << false;
+        QTest::addRow("truncated") << QByteArray(R"({"a":)") << false;
+        QTest::addRow("trailing garbage") << QByteArray("{} x") << false;
+        QTest::addRow("bare string") << QByteArray(R"("x")") << false;
+        QTest::addRow("invalid utf8") << QByteArray("{\"a\":\"\xff\xfe\"}") << false;
+    }
+    void parseJsonObject()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        const auto r = pincart::parseJsonObject(body);
+        QCOMPARE(r.ok(), ok);
+        if (!ok)
+            QCOMPARE(r.error().kind(), DomainError::Kind::BadRequest);
+    }
+
+    void problemDecoding()
+    {
+        const QByteArray body = R"({"type":"about:blank","title":"Unprocessable Content","status":422,
+            "detail":"Validation failed","errors":[{"field":"price.amount","message":"must be greater than zero"}]})";
+        const DomainError e = problemFromJson(422, body);
+        QCOMPARE(e.kind(), DomainError::Kind::Validation);
+        QCOMPARE(e.fields().size(), 1);
+        QCOMPARE(e.fields()[0].field, QStringLiteral("price.amount"));
+        QCOMPARE(problemFromJson(409, "not json").kind(), DomainError::Kind::Conflict);
+        QCOMPARE(problemFromJson(502, "").kind(), DomainError::Kind::Internal);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCodecs)
+#include "tst_codecs.moc"
