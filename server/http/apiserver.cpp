@@ -51,8 +51,8 @@ HttpResponse ApiServer::dispatch(const QHttpServerRequest &request, QByteArrayVi
     Router::Match match = m_router.match(method, path);
     if (match.routeIndex < 0) {
         if (!match.allow.isEmpty()) {
-            HttpResponse r = HttpResponse::problem(DomainError::badRequest(QStringLiteral("Method not allowed here")));
-            r.status = 405;
+            HttpResponse r = HttpResponse::problem(
+                DomainError::badRequest(QStringLiteral("This resource does not take %1").arg(QString::fromLatin1(method))), 405);
             r.addHeader("Allow", match.allow);
             return r;
         }

@@ -81,9 +81,9 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-HttpResponse HttpResponse::problem(const DomainError &error)
+HttpResponse HttpResponse::problem(const DomainError &error, int statusOverride)
 {
-    const int status = httpStatusFor(error.kind());
+    const int status = statusOverride ? statusOverride : httpStatusFor(error.kind());
     // Internal errors keep their detail in the log: a client learns nothing about our storage.
     const QString detail = status >= 500 && status != 503
         ? QStringLiteral("An internal error occurred; it has been logged")

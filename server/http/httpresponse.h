@@ -28,7 +28,8 @@ struct HttpResponse
     static HttpResponse text(QByteArray body, QByteArray contentType, int status = 200);
     static HttpResponse noContent();
     // The one mapping from DomainError to status and application/problem+json.
-    static HttpResponse problem(const DomainError &error);
+    // `status` overrides the kind's status for the few HTTP-only cases (405).
+    static HttpResponse problem(const DomainError &error, int status = 0);
 };
 
 int httpStatusFor(DomainError::Kind kind);

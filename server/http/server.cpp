@@ -98,7 +98,7 @@ Status Server::start()
     m_tailers << invalidator;
     for (const auto &t : m_tailers)
         t->start();
-    m_metrics->addGaugeSource([tailers = m_tailers] {
+    m_metrics->addGaugeSource([tailers = m_tailers]() -> QByteArray {
         QByteArray out = "# HELP pincart_consumer_lag_events Events not yet handled, per consumer.\n"
                          "# TYPE pincart_consumer_lag_events gauge\n";
         for (const auto &t : tailers)
@@ -107,7 +107,7 @@ Status Server::start()
         return out;
     });
     CatalogState *catalog = m_catalog.get();
-    m_metrics->addGaugeSource([catalog] {
+    m_metrics->addGaugeSource([catalog]() -> QByteArray {
         return "# HELP pincart_item_cache_lookups_total Item cache lookups by result.\n"
                "# TYPE pincart_item_cache_lookups_total counter\n"
                "pincart_item_cache_lookups_total{result=\"hit\"} " + QByteArray::number(catalog->items().hits()) + "\n"

@@ -26,6 +26,12 @@ QByteArray tvWith(const QString &key, const QByteArray &value)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// A JSON string of `length` x's (kept out of the class body: moc misreads a '"' char literal).
+QByteArray jsonString(qsizetype length)
+{
+    return QByteArray("\"") + QByteArray(length, 'x') + QByteArray("\"");
+}
+
 QByteArray tvWithAttribute(const QString &name, const QByteArray &value)
 {
     QJsonObject o = QJsonDocument::fromJson(ValidTv).object();
@@ -63,7 +69,7 @@ private Q_SLOTS:
         auto post = [&](const char *name, const QByteArray &body, int status) {
             QTest::addRow("%s", name) << QByteArray("POST") << QStringLiteral("items") << QStringLiteral("supplier") << body << json << status;
         };
-        post("malformed json", R"({"sku": )", 400);
+        post("malformed json", QByteArray("{\"sku\": "), 400); // (no raw string: moc counts its brace)
         post("body is an array", "[1, 2, 3]", 400);
         post("body is empty", "", 400);
         post("price as a string", tvWith(QStringLiteral("price"), R"("49999")"), 422);
@@ -79,9 +85,9 @@ private Q_SLOTS:
         post("missing title", tvWith(QStringLiteral("title"), {}), 422);
         post("blank title", tvWith(QStringLiteral("title"), R"("   ")"), 422);
         post("control characters in title", tvWith(QStringLiteral("title"), R"("TV\u0007\u0000 beep")"), 422);
-        post("huge title", tvWith(QStringLiteral("title"), '"' + QByteArray(5000, 'x') + '"'), 422);
+        post("huge title", tvWith(QStringLiteral("title"), jsonString(5000)), 422);
         post("sku with spaces", tvWith(QStringLiteral("sku"), R"("TV 1")"), 422);
-        post("sql in sku", tvWith(QStringLiteral("sku"), R"("x'; DROP TABLE items;--")"), 422);
+        post("sql in sku", tvWith(QStringLiteral("sku"), "\"x'; DROP TABLE items;--\""), 422);
         post("leaf category required", tvWith(QStringLiteral("category_id"), "1"), 422);
         post("unknown category", tvWith(QStringLiteral("category_id"), "999999"), 422);
         post("negative category", tvWith(QStringLiteral("category_id"), "-3"), 422);
@@ -97,7 +103,7 @@ private Q_SLOTS:
         QTest::addRow("no token") << QByteArray("POST") << QStringLiteral("items") << QString() << ValidTv << json << 401;
         QTest::addRow("customer creates") << QByteArray("POST") << QStringLiteral("items") << QStringLiteral("customer") << ValidTv << json << 403;
         QTest::addRow("body over 1 MB") << QByteArray("POST") << QStringLiteral("items") << QStringLiteral("supplier")
-                                        << tvWith(QStringLiteral("description"), '"' + QByteArray(1100 * 1024, 'x') + '"') << json << 413;
+                                        << tvWith(QStringLiteral("description"), jsonString(1100 * 1024)) << json << 413;
         QTest::addRow("patch another's item") << QByteArray("PATCH") << QStringLiteral("other") << QStringLiteral("supplier") << QByteArray(R"({"title": "Mine now"})") << json << 403;
         QTest::addRow("patch missing item") << QByteArray("PATCH") << QStringLiteral("missing") << QStringLiteral("supplier") << QByteArray(R"({"title": "Ghost"})") << json << 404;
         QTest::addRow("patch own with bad enum") << QByteArray("PATCH") << QStringLiteral("own") << QStringLiteral("supplier") << QByteArray(R"({"attributes": {"panel": "Plasma"}})") << json << 422;
@@ -155,7 +161,8 @@ private Q_SLOTS:
             path = paths::item(firstId(theirs));
         else if (target == QLatin1String("missing"))
             path = paths::item(987654321);
-        QVERIFY(!path.endsWith(QLatin1String("/0")));
+        if (target == QLatin1String("own") || target == QLatin1String("other"))
+            QVERIFY2(!path.endsWith(QLatin1String("/0")), "the seed gave this supplier no item");
 
         ApiCall api(server->url());
         if (who == QLatin1String("customer"))
