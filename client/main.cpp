@@ -1,11 +1,10 @@
 #include "app/appcontroller.h"
 #include "app/settings.h"
 
+#include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-
-#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -25,7 +24,8 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption serverOption(
         QStringLiteral("server"),
-        QStringLiteral("Server address, e.g. http://127.0.0.1:8080 (overrides the remembered one)."),
+        QStringLiteral(
+            "Server address, e.g. http://127.0.0.1:8080 (overrides the remembered one)."),
         QStringLiteral("url"));
     const QCommandLineOption emailOption(QStringLiteral("email"),
                                          QStringLiteral("E-mail to sign in with."),

@@ -46,6 +46,7 @@ AdminWidget::AdminWidget(ApiClient *api, QWidget *parent)
     m_status->setObjectName(QStringLiteral("usersStatus"));
     m_status->track(m_users, tr("accounts"));
     m_action->setObjectName(QStringLiteral("adminActionLabel"));
+    m_action->setTextFormat(Qt::PlainText);
     m_action->setVisible(false);
 
     auto *top = new QHBoxLayout;

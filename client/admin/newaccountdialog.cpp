@@ -57,18 +57,19 @@ NewAccountDialog::NewAccountDialog(ApiClient *api, QWidget *parent)
     m_password = m_form->addRow(form, tr("&Password:"), QStringLiteral("accountPasswordEdit"),
                                 validation::checkPassword);
     m_password->setEchoMode(QLineEdit::Password);
-    m_warehouses = m_form->addRow(form, tr("&Warehouse ids:"),
-                                  QStringLiteral("accountWarehousesEdit"),
-                                  [](const QString &text) -> QList<FieldError> {
-                                      if (parseIds(text))
-                                          return {};
-                                      return {{QStringLiteral("warehouse_ids"),
-                                               tr("must be warehouse ids separated by commas")}};
-                                  });
+    m_warehouses
+        = m_form->addRow(form, tr("&Warehouse ids:"), QStringLiteral("accountWarehousesEdit"),
+                         [](const QString &text) -> QList<FieldError> {
+                             if (parseIds(text))
+                                 return {};
+                             return {{QStringLiteral("warehouse_ids"),
+                                      tr("must be warehouse ids separated by commas")}};
+                         });
     m_warehouses->setPlaceholderText(tr("operators: e.g. 1, 2 (optional)"));
 
     m_error->setObjectName(QStringLiteral("accountErrorLabel"));
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette palette = m_error->palette();
     palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));

@@ -2,11 +2,10 @@
 
 #include "user.h"
 
+#include <optional>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
-#include <optional>
 
 namespace pincart {
 

@@ -15,6 +15,7 @@ void FormValidator::addField(QLineEdit *edit, QLabel *hint, Check check)
 {
     hint->setVisible(false);
     hint->setWordWrap(true);
+    hint->setTextFormat(Qt::PlainText);
     QPalette palette = hint->palette();
     palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
     hint->setPalette(palette);
@@ -35,8 +36,8 @@ void FormValidator::addField(QLineEdit *edit, QLabel *hint, Check check)
     });
 }
 
-QLineEdit *FormValidator::addRow(QFormLayout *form, const QString &label,
-                                 const QString &objectName, Check check)
+QLineEdit *FormValidator::addRow(QFormLayout *form, const QString &label, const QString &objectName,
+                                 Check check)
 {
     auto *edit = new QLineEdit;
     edit->setObjectName(objectName);
@@ -46,7 +47,9 @@ QLineEdit *FormValidator::addRow(QFormLayout *form, const QString &label,
     cell->setSpacing(2);
     cell->addWidget(edit);
     cell->addWidget(hint);
-    form->addRow(label, cell);
+    auto *caption = new QLabel(label);
+    caption->setBuddy(edit); // the label's &-mnemonic focuses the edit
+    form->addRow(caption, cell);
     addField(edit, hint, std::move(check));
     return edit;
 }

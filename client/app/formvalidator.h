@@ -2,11 +2,10 @@
 
 #include "domainerror.h"
 
+#include <functional>
 #include <QList>
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 class QFormLayout;
 class QLabel;

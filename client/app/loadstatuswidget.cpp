@@ -15,6 +15,7 @@ LoadStatusWidget::LoadStatusWidget(QWidget *parent)
 {
     m_label->setObjectName(QStringLiteral("statusText"));
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText); // server messages are never markup
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry->setObjectName(QStringLiteral("retryButton"));
     m_retry->setVisible(false);

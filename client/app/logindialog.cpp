@@ -66,6 +66,7 @@ LoginDialog::LoginDialog(ApiClient *api, Settings *settings, QWidget *parent)
 
     m_notice->setObjectName(QStringLiteral("noticeLabel"));
     m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
     m_notice->setVisible(false);
 
     m_serverUrl->setObjectName(QStringLiteral("serverUrlEdit"));
@@ -76,7 +77,9 @@ LoginDialog::LoginDialog(ApiClient *api, Settings *settings, QWidget *parent)
     serverCell->addWidget(m_serverUrl);
     serverCell->addWidget(m_serverHint);
     auto *serverForm = new QFormLayout;
-    serverForm->addRow(tr("&Server:"), serverCell);
+    auto *serverCaption = new QLabel(tr("&Server:"));
+    serverCaption->setBuddy(m_serverUrl);
+    serverForm->addRow(serverCaption, serverCell);
     // Both pages send to the server: both forms check its address.
     m_signInForm->addField(m_serverUrl, m_serverHint, checkServerUrl);
     m_registerForm->addField(m_serverUrl, m_serverHint, checkServerUrl);
@@ -105,6 +108,7 @@ LoginDialog::LoginDialog(ApiClient *api, Settings *settings, QWidget *parent)
 
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText); // server messages are never markup
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     errorStyled(m_error)->setVisible(false);
 
@@ -114,7 +118,6 @@ LoginDialog::LoginDialog(ApiClient *api, Settings *settings, QWidget *parent)
     layout->addWidget(m_pages);
     layout->addLayout(busyRow);
     layout->addWidget(m_error);
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
     setMinimumWidth(420);
 
     connect(m_cancel, &QPushButton::clicked, this, &LoginDialog::cancelRequest);
@@ -130,10 +133,9 @@ void LoginDialog::buildSignInPage(QWidget *page)
                                    validation::checkEmail);
     m_email->setPlaceholderText(tr("you@example.com"));
     // Existing accounts may predate today's password rules: only ask for something.
-    m_password = m_signInForm->addRow(form, tr("&Password:"), QStringLiteral("passwordEdit"),
-                                      [](const QString &text) {
-                                          return checkNotEmpty(QStringLiteral("password"), text);
-                                      });
+    m_password = m_signInForm->addRow(
+        form, tr("&Password:"), QStringLiteral("passwordEdit"),
+        [](const QString &text) { return checkNotEmpty(QStringLiteral("password"), text); });
     m_password->setEchoMode(QLineEdit::Password);
 
     m_loginButton = new QPushButton(tr("Sign in"));
@@ -165,16 +167,13 @@ void LoginDialog::buildRegisterPage(QWidget *page)
     auto *form = new QFormLayout;
     m_registerName = m_registerForm->addRow(form, tr("&Name:"), QStringLiteral("registerNameEdit"),
                                             validation::checkName);
-    m_registerEmail = m_registerForm->addRow(form, tr("&Email:"),
-                                             QStringLiteral("registerEmailEdit"),
-                                             validation::checkEmail);
-    m_registerPassword = m_registerForm->addRow(form, tr("&Password:"),
-                                                QStringLiteral("registerPasswordEdit"),
-                                                validation::checkPassword);
+    m_registerEmail = m_registerForm->addRow(
+        form, tr("&Email:"), QStringLiteral("registerEmailEdit"), validation::checkEmail);
+    m_registerPassword = m_registerForm->addRow(
+        form, tr("&Password:"), QStringLiteral("registerPasswordEdit"), validation::checkPassword);
     m_registerPassword->setEchoMode(QLineEdit::Password);
-    m_registerPincode = m_registerForm->addRow(form, tr("Pin&code:"),
-                                               QStringLiteral("registerPincodeEdit"),
-                                               validation::checkPincode);
+    m_registerPincode = m_registerForm->addRow(
+        form, tr("Pin&code:"), QStringLiteral("registerPincodeEdit"), validation::checkPincode);
     m_registerPincode->setPlaceholderText(tr("6 digits, e.g. 560001"));
     m_registerPincode->setMaxLength(6);
 
@@ -376,8 +375,8 @@ void LoginDialog::showFailure(const DomainError &error, const QUrl &server)
 {
     switch (error.kind()) {
     case DomainError::Kind::Network:
-        setError(tr("Could not reach the server at %1: %2")
-                     .arg(server.toString(), error.toString()));
+        setError(
+            tr("Could not reach the server at %1: %2").arg(server.toString(), error.toString()));
         break;
     case DomainError::Kind::Unauthorized:
         setError(tr("Sign-in refused: %1").arg(error.toString()));

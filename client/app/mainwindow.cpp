@@ -51,10 +51,11 @@ MainWindow::MainWindow(ApiClient *api, const User &user, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
 
-    auto *who = new QLabel(tr("Signed in as %1 <%2> — %3")
-                               .arg(user.name, user.email,
-                                    roleNames(user.roles).join(QStringLiteral(", "))));
+    auto *who = new QLabel(
+        tr("Signed in as %1 <%2> — %3")
+            .arg(user.name, user.email, roleNames(user.roles).join(QStringLiteral(", "))));
     who->setObjectName(QStringLiteral("sessionLabel"));
+    who->setTextFormat(Qt::PlainText); // "<email>" is not a tag
     statusBar()->addPermanentWidget(who);
 }
 

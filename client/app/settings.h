@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
-
-#include <optional>
 
 namespace pincart {
 

@@ -1,11 +1,10 @@
 #include "attributetext.h"
 
+#include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-
-#include <cmath>
 
 namespace pincart {
 
@@ -24,7 +23,7 @@ QString jsonText(const QJsonValue &value)
     switch (value.type()) {
     case QJsonValue::Bool:
         return value.toBool() ? QCoreApplication::translate("pincart::AttributeText", "Yes")
-                               : QCoreApplication::translate("pincart::AttributeText", "No");
+                              : QCoreApplication::translate("pincart::AttributeText", "No");
     case QJsonValue::Double:
         return numberText(value.toDouble());
     case QJsonValue::String:

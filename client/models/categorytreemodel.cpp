@@ -58,7 +58,8 @@ void CategoryTreeModel::setCategories(const QList<Category> &categories)
         }
     }
     for (int i = 0; i < m_nodes.size(); ++i) {
-        QList<int> &siblings = m_nodes.at(i).parent < 0 ? m_roots : m_nodes[m_nodes.at(i).parent].children;
+        QList<int> &siblings
+            = m_nodes.at(i).parent < 0 ? m_roots : m_nodes[m_nodes.at(i).parent].children;
         m_nodes[i].row = int(siblings.size());
         siblings.append(i);
     }

@@ -51,9 +51,9 @@ private:
     struct Node
     {
         Category category;
-        int parent = -1;      // index into m_nodes; -1 for a root
-        int row = 0;          // position among its siblings
-        QList<int> children;  // indexes into m_nodes
+        int parent = -1;     // index into m_nodes; -1 for a root
+        int row = 0;         // position among its siblings
+        QList<int> children; // indexes into m_nodes
     };
 
     const QList<int> &childrenOf(const QModelIndex &parent) const;

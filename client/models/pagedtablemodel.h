@@ -3,10 +3,9 @@
 #include "page.h"
 #include "result.h"
 
+#include <functional>
 #include <QAbstractTableModel>
 #include <QList>
-
-#include <functional>
 
 namespace pincart {
 
@@ -50,8 +49,8 @@ Q_SIGNALS:
 protected:
     // Asks the server for the page after `cursor` (empty: the first), of at most `limit` rows,
     // through an ApiClient call made with `context`; the answer goes to pageArrived(ticket, ...).
-    virtual void requestPage(const QString &cursor, int limit, QObject *context,
-                             quint64 ticket) = 0;
+    virtual void requestPage(const QString &cursor, int limit, QObject *context, quint64 ticket)
+        = 0;
     // Forgets every row; called between beginResetModel() and endResetModel().
     virtual void clearRows() = 0;
 

@@ -105,7 +105,9 @@ void ItemDetailPane::showItem(const Item &item, const QList<AttributeSpec> &spec
     for (const AttributeLine &line : std::as_const(m_lines)) {
         auto *value = makeLabel(QStringLiteral("attr_") + line.name, m_attributeBox);
         value->setText(line.value);
-        m_attributeForm->addRow(line.label + QLatin1Char(':'), value);
+        auto *label = makeLabel(QStringLiteral("attrLabel_") + line.name, m_attributeBox);
+        label->setText(line.label + QLatin1Char(':'));
+        m_attributeForm->addRow(label, value);
     }
     m_noAttributes->setVisible(m_lines.isEmpty());
     m_stack->setCurrentIndex(ItemPage);

@@ -86,7 +86,8 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_allCategories, &QPushButton::clicked, this, [this] {
         m_categoryView->selectionModel()->clearSelection();
         m_categoryView->setCurrentIndex({});
@@ -114,8 +115,9 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
                     // The attribute labels and units come with the categories.
                     if (const auto id = m_detail->itemId()) {
                         if (const auto row = m_items->rowOfItem(*id))
-                            m_detail->showItem(m_items->at(*row),
-                                               m_categories->attributeSpecs(m_items->at(*row).categoryId));
+                            m_detail->showItem(
+                                m_items->at(*row),
+                                m_categories->attributeSpecs(m_items->at(*row).categoryId));
                     }
                     break;
                 }
@@ -164,8 +166,8 @@ void StorefrontWidget::onItemChosen(const QModelIndex &current)
         if (m_detail->itemId() != id)
             return;
         if (!result) {
-            m_detail->setStatus(tr("Could not refresh this item: %1").arg(result.error().toString()),
-                                true);
+            m_detail->setStatus(
+                tr("Could not refresh this item: %1").arg(result.error().toString()), true);
             return;
         }
         m_detail->setStatus({});

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <QPointer>
 #include <QWidget>
-
-#include <optional>
 
 class QLineEdit;
 class QModelIndex;

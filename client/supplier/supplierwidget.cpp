@@ -28,8 +28,7 @@ SupplierWidget::SupplierWidget(ApiClient *api, const User &user, QWidget *parent
     setObjectName(QStringLiteral("supplierWorkspace"));
     const bool ownItems = user.roles.testFlag(Role::Supplier);
 
-    auto *heading = new QLabel(ownItems ? tr("Your items")
-                                        : tr("All items (as an administrator)"));
+    auto *heading = new QLabel(ownItems ? tr("Your items") : tr("All items (as an administrator)"));
     heading->setObjectName(QStringLiteral("supplierHeading"));
     QFont font = heading->font();
     font.setBold(true);
@@ -50,6 +49,7 @@ SupplierWidget::SupplierWidget(ApiClient *api, const User &user, QWidget *parent
     m_status->track(m_items, tr("items"));
     m_action->setObjectName(QStringLiteral("supplierActionLabel"));
     m_action->setWordWrap(true);
+    m_action->setTextFormat(Qt::PlainText);
     m_action->setVisible(false);
 
     auto *buttons = new QHBoxLayout;

@@ -38,8 +38,8 @@ private:
     QTableView *m_view;
     QPushButton *m_refresh;
     QPushButton *m_delete;
-    LoadStatusWidget *m_status; // the list's loading state
-    QLabel *m_action;           // the outcome of the last delete
+    LoadStatusWidget *m_status;        // the list's loading state
+    QLabel *m_action;                  // the outcome of the last delete
     QPointer<QObject> m_deleteRequest; // context of the DELETE in flight
 };
 

@@ -18,17 +18,25 @@
 #
 # Also defines pincart_free_port, used by the scripts that start servers of their own.
 
-# pincart_free_port: prints a TCP port of 127.0.0.1 on which nothing listens right now. There is a window
-# between this check and the bind, so callers that bind later retry on "address in use".
+# pincart_free_port: prints a TCP port of 127.0.0.1 that no socket uses right now, taken below the kernel's
+# ephemeral range (net.ipv4.ip_local_port_range, 32768-60999 by default): a port in that range can be taken
+# at any moment as the local end of some outgoing connection (a test's client, wrk, curl), and then a server
+# cannot bind it. There is still a window between this check and the bind, so callers retry on "in use".
 pincart_free_port() {
-  local port tries
+  local low=32768 high port tries
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  high=$((low - 1))
+  ((high > 12000)) || high=32767
   for ((tries = 0; tries < 200; tries++)); do
-    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-    # A refused connection means no listener. (Bash's /dev/tcp needs no extra tool.)
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
+    port=$((10000 + (RANDOM * 32768 + RANDOM) % (high - 10000 + 1)))
+    if command -v ss >/dev/null; then
+      # Any state counts (listening, established, time-wait), on any address.
+      [[ -z $(ss -Htan "( sport = :$port )" 2>/dev/null) ]] || continue
+    elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      continue # something listens
     fi
+    echo "$port"
+    return 0
   done
   echo "pincart_free_port: no free port found" >&2
   return 1

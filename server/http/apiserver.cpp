@@ -61,7 +61,7 @@ HttpResponse ApiServer::dispatch(const QHttpServerRequest &request, QByteArrayVi
     routeIndex = match.routeIndex;
     if (request.body().size() > m_maxBodyBytes)
         return HttpResponse::problem(DomainError::tooLarge(QStringLiteral("The body exceeds %1 bytes").arg(m_maxBodyBytes)));
-    Request req(request, method, std::move(match.params), m_tokens);
+    Request req(request, method, std::move(match.params), m_tokens, m_check);
     return m_router.handler(match.routeIndex)(req);
 }
 

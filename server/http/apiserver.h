@@ -23,6 +23,7 @@ public:
               qint64 maxBodyBytes, QObject *parent = nullptr);
 
     void setListener(Listener *listener) { m_listener = listener; }
+    void setPrincipalCheck(PrincipalCheck check) { m_check = std::move(check); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -37,6 +38,7 @@ private:
     AccessLog &m_log;
     qint64 m_maxBodyBytes;
     Listener *m_listener = nullptr;
+    PrincipalCheck m_check;
     QList<int> m_metricIndex; // router index -> metrics index
     int m_unmatchedMetric;
 };

@@ -8,11 +8,12 @@
 namespace pincart::server {
 
 Request::Request(const QHttpServerRequest &raw, QByteArrayView method, QList<qint64> params,
-                 const TokenService &tokens)
+                 const TokenService &tokens, const PrincipalCheck &check)
     : m_raw(raw)
     , m_method(method)
     , m_params(std::move(params))
     , m_tokens(tokens)
+    , m_check(check)
     , m_body(raw.body())
     , m_query(raw.query())
 {}
@@ -52,7 +53,8 @@ Result<Principal> Request::principal() const
         } else if (!auth.startsWith("Bearer ")) {
             m_principal = DomainError::unauthorized(QStringLiteral("Use a Bearer token"));
         } else {
-            m_principal = m_tokens.verify(QByteArrayView(auth).sliced(7).trimmed());
+            auto verified = m_tokens.verify(QByteArrayView(auth).sliced(7).trimmed());
+            m_principal = verified && m_check ? m_check(*verified) : verified;
         }
     }
     return *m_principal;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
 
 class QHttpServerRequest;
@@ -15,12 +16,16 @@ namespace pincart::server {
 
 class TokenService;
 
+// Confirms a verified token's principal against the account as it is now: a disabled account is
+// refused and roles come from the account, so a demotion takes effect at once, not at expiry.
+using PrincipalCheck = std::function<Result<Principal>(const Principal &)>;
+
 // One request as handlers see it: path parameters, query, body and the caller, verified lazily.
 class Request
 {
 public:
     Request(const QHttpServerRequest &raw, QByteArrayView method, QList<qint64> params,
-            const TokenService &tokens);
+            const TokenService &tokens, const PrincipalCheck &check);
 
     QByteArrayView method() const { return m_method; }
     qint64 param(int index = 0) const { return m_params.value(index); }
@@ -45,6 +50,7 @@ private:
     QByteArrayView m_method;
     QList<qint64> m_params;
     const TokenService &m_tokens;
+    const PrincipalCheck &m_check;
     QByteArray m_body;
     QUrlQuery m_query;
     mutable std::optional<Result<Principal>> m_principal;

@@ -59,6 +59,8 @@ Status Worker::start(const QHostAddress &address, quint16 port)
                                             .arg(error));
     }
     m_http->setListener(m_listener);
+    AuthService *auth = m_auth.get();
+    m_http->setPrincipalCheck([auth](const Principal &p) { return auth->confirm(p); });
     m_http->bind(m_listener); // takes ownership
     return {};
 }

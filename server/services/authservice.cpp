@@ -55,6 +55,9 @@ Result<AccountChange> AuthService::accountChangeFromJson(const QJsonObject &body
         for (const QJsonValue &v : *ids) {
             if (!v.isDouble() || v.toDouble() < 1 || v.toDouble() != double(qint64(v.toDouble())))
                 r.addError(QString(k::WarehouseIds), QStringLiteral("must be a list of ids"));
+            // A repeat would hit user_warehouses' primary key and come back as a bare 409.
+            else if (list.contains(qint64(v.toDouble())))
+                r.addError(QString(k::WarehouseIds), QStringLiteral("must not list an id twice"));
             else
                 list << qint64(v.toDouble());
         }
@@ -158,6 +161,16 @@ Result<User> AuthService::currentUser(const Principal &principal)
     if (!*user || (*user)->disabled)
         return DomainError::unauthorized(QStringLiteral("The account no longer exists or is disabled"));
     return **user;
+}
+
+Result<Principal> AuthService::confirm(const Principal &principal)
+{
+    const auto user = currentUser(principal);
+    if (!user)
+        return user.error();
+    Principal confirmed = principal;
+    confirmed.roles = user->roles;
+    return confirmed;
 }
 
 Result<User> AuthService::createAccount(const Principal &admin, const Registration &account,

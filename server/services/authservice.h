@@ -40,6 +40,9 @@ public:
     Result<User> registerCustomer(const Registration &registration);
     Result<Session> login(const QString &email, const QString &password);
     Result<User> currentUser(const Principal &principal);
+    // The token's principal checked against the account now (one indexed read): Unauthorized when
+    // it was disabled or deleted; the roles are the account's current ones.
+    Result<Principal> confirm(const Principal &principal);
 
     // Admin: create an account of any roles; list; change.
     Result<User> createAccount(const Principal &admin, const Registration &account, Roles roles,

@@ -9,9 +9,9 @@
 #include <QSqlQuery>
 #include <QThread>
 
-Q_LOGGING_CATEGORY(lcStorage, "pincart.storage")
-
 namespace pincart::server {
+
+Q_LOGGING_CATEGORY(lcStorage, "pincart.storage")
 
 namespace {
 

@@ -1,11 +1,11 @@
 // Client parts that need no server: the category tree's construction, attribute text,
 // workspaces per role, server address parsing, and the forms' inline validation.
 
+#include "admin/newaccountdialog.h"
 #include "apiclient.h"
 #include "app/logindialog.h"
 #include "app/settings.h"
 #include "app/workspaces.h"
-#include "admin/newaccountdialog.h"
 #include "models/attributetext.h"
 #include "models/categorytreemodel.h"
 
@@ -114,12 +114,11 @@ void TestClientUnits::categoryTreeSurvivesBadParents()
     CategoryTreeModel model(&api);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     // 5's parent does not exist; 6 and 7 are each other's parent; 8 hangs off the loop; 1 twice.
-    model.setCategories({category(1, std::nullopt, QStringLiteral("Root")),
-                         category(5, 42, QStringLiteral("Orphan")),
-                         category(6, 7, QStringLiteral("Loop A")),
-                         category(7, 6, QStringLiteral("Loop B")),
-                         category(8, 7, QStringLiteral("Below the loop")),
-                         category(1, std::nullopt, QStringLiteral("Duplicate"))});
+    model.setCategories(
+        {category(1, std::nullopt, QStringLiteral("Root")),
+         category(5, 42, QStringLiteral("Orphan")), category(6, 7, QStringLiteral("Loop A")),
+         category(7, 6, QStringLiteral("Loop B")), category(8, 7, QStringLiteral("Below the loop")),
+         category(1, std::nullopt, QStringLiteral("Duplicate"))});
     QList<qint64> ids = walk(model);
     std::sort(ids.begin(), ids.end());
     QCOMPARE(ids, (QList<qint64>{1, 5, 6, 7, 8}));
@@ -132,10 +131,11 @@ void TestClientUnits::categoryAttributesIncludeAncestors()
     ApiClient api;
     CategoryTreeModel model(&api);
     model.setCategories(
-        {category(1, std::nullopt, QStringLiteral("Electronics"),
-                  {spec(QStringLiteral("warranty"), QStringLiteral("Warranty"),
-                        AttributeSpec::Type::Number, QStringLiteral("years")),
-                   spec(QStringLiteral("colour"), QStringLiteral("Colour"), AttributeSpec::Type::Text)}),
+        {category(
+             1, std::nullopt, QStringLiteral("Electronics"),
+             {spec(QStringLiteral("warranty"), QStringLiteral("Warranty"),
+                   AttributeSpec::Type::Number, QStringLiteral("years")),
+              spec(QStringLiteral("colour"), QStringLiteral("Colour"), AttributeSpec::Type::Text)}),
          category(101, 1, QStringLiteral("Televisions"),
                   {spec(QStringLiteral("screen_size"), QStringLiteral("Screen size"),
                         AttributeSpec::Type::Number, QStringLiteral("in")),
@@ -158,8 +158,8 @@ void TestClientUnits::attributeText_data()
     const int number = int(AttributeSpec::Type::Number);
     QTest::addRow("number:unit") << QJsonValue(55) << number << QStringLiteral("in")
                                  << QStringLiteral("55 in");
-    QTest::addRow("number:fraction") << QJsonValue(6.7) << number << QStringLiteral("in")
-                                     << QStringLiteral("6.7 in");
+    QTest::addRow("number:fraction")
+        << QJsonValue(6.7) << number << QStringLiteral("in") << QStringLiteral("6.7 in");
     QTest::addRow("number:no-unit") << QJsonValue(3) << number << QString() << QStringLiteral("3");
     QTest::addRow("number:large") << QJsonValue(2500000) << number << QStringLiteral("mAh")
                                   << QStringLiteral("2500000 mAh");
@@ -182,8 +182,8 @@ void TestClientUnits::attributeText()
     QFETCH(int, type);
     QFETCH(QString, unit);
     QFETCH(QString, expected);
-    const AttributeSpec s = spec(QStringLiteral("a"), QStringLiteral("A"),
-                                 AttributeSpec::Type(type), unit);
+    const AttributeSpec s
+        = spec(QStringLiteral("a"), QStringLiteral("A"), AttributeSpec::Type(type), unit);
     QCOMPARE(attributeValueText(value, &s), expected);
 }
 
@@ -204,9 +204,9 @@ void TestClientUnits::attributeLinesFollowTheSchema()
     for (const AttributeLine &line : attributeLines(attributes, specs))
         lines << line.toString();
     // Schema order, absent ones skipped, unknown ones last under their own names.
-    QCOMPARE(lines, (QStringList{QStringLiteral("Screen size: 55 in"), QStringLiteral("Smart TV: No"),
-                                 QStringLiteral("Panel type: OLED"),
-                                 QStringLiteral("legacy_code: X1")}));
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("Screen size: 55 in"), QStringLiteral("Smart TV: No"),
+                          QStringLiteral("Panel type: OLED"), QStringLiteral("legacy_code: X1")}));
 }
 
 void TestClientUnits::workspaces_data()
@@ -303,14 +303,14 @@ void TestClientUnits::loginFormChecksBeforeSending_data()
     QTest::addColumn<QString>("email");
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("hint"); // the field whose hint must show
-    QTest::addRow("email:malformed") << QStringLiteral("http://127.0.0.1:8080")
-                                     << QStringLiteral("not-an-email") << QStringLiteral("x")
-                                     << QStringLiteral("emailEdit");
+    QTest::addRow("email:malformed")
+        << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("not-an-email")
+        << QStringLiteral("x") << QStringLiteral("emailEdit");
     QTest::addRow("email:empty") << QStringLiteral("http://127.0.0.1:8080") << QString()
                                  << QStringLiteral("x") << QStringLiteral("emailEdit");
-    QTest::addRow("password:empty") << QStringLiteral("http://127.0.0.1:8080")
-                                    << QStringLiteral("a@b.example") << QString()
-                                    << QStringLiteral("passwordEdit");
+    QTest::addRow("password:empty")
+        << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("a@b.example") << QString()
+        << QStringLiteral("passwordEdit");
     QTest::addRow("server:ftp") << QStringLiteral("ftp://127.0.0.1")
                                 << QStringLiteral("a@b.example") << QStringLiteral("x")
                                 << QStringLiteral("serverUrlEdit");
