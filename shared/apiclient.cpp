@@ -33,7 +33,8 @@ QJsonObject ApiResponse::json() const
 DomainError ApiResponse::error() const
 {
     if (status == 0)
-        return {DomainError::Kind::Network, networkError.isEmpty() ? QStringLiteral("No answer") : networkError};
+        return {DomainError::Kind::Network,
+                networkError.isEmpty() ? QStringLiteral("No answer") : networkError};
     return problemFromJson(status, body);
 }
 
@@ -56,14 +57,25 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
                                const QByteArray &contentType, QObject *context, Callback done,
                                const HeaderList &extraHeaders)
 {
+    return sendAs(Auth::WithToken, method, path, query, body, contentType, context, std::move(done),
+                  extraHeaders);
+}
+
+QNetworkReply *ApiClient::sendAs(Auth auth, const QByteArray &method, const QString &path,
+                                 const QUrlQuery &query, const QByteArray &body,
+                                 const QByteArray &contentType, QObject *context, Callback done,
+                                 const HeaderList &extraHeaders)
+{
     QUrl url = m_baseUrl;
     url.setPath(path);
     if (!query.isEmpty())
         url.setQuery(query);
     QNetworkRequest request(url);
     request.setTransferTimeout(int(m_timeout.count()));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (!m_token.isEmpty())
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    const bool authenticated = auth == Auth::WithToken && !m_token.isEmpty();
+    if (authenticated)
         request.setRawHeader("Authorization", "Bearer " + m_token);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -77,22 +89,22 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
     } else {
         reply = m_network->sendCustomRequest(request, method, body);
     }
-    const bool authenticated = !m_token.isEmpty();
-    const QMetaObject::Connection finished = connect(
-        reply, &QNetworkReply::finished, context ? context : this,
-            [this, reply, done = std::move(done), authenticated] {
-                reply->deleteLater();
-                ApiResponse response;
-                response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                response.body = reply->readAll();
-                response.headers = reply->rawHeaderPairs();
-                if (response.status == 0)
-                    response.networkError = reply->errorString();
-                if (response.status == 401 && authenticated)
-                    Q_EMIT sessionExpired();
-                if (done)
-                    done(response);
-            });
+    const QMetaObject::Connection finished
+        = connect(reply, &QNetworkReply::finished, context ? context : this,
+                  [this, reply, done = std::move(done), authenticated] {
+                      reply->deleteLater();
+                      ApiResponse response;
+                      response.status
+                          = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                      response.body = reply->readAll();
+                      response.headers = reply->rawHeaderPairs();
+                      if (response.status == 0)
+                          response.networkError = reply->errorString();
+                      if (response.status == 401 && authenticated)
+                          Q_EMIT sessionExpired();
+                      if (done)
+                          done(response);
+                  });
     // If the context goes first, the reply must not outlive its usefulness. QObject emits
     // destroyed() before it drops its connections, and abort() emits finished() at once: cut the
     // callback's connection first, or `done` would run on a half-destroyed context.
@@ -133,22 +145,28 @@ ApiClient::Callback decodeWith(ApiClient::Done<T> done, Decode decode)
 void ApiClient::login(const QString &email, const QString &password, QObject *context,
                       Done<Session> done)
 {
-    sendJson("POST", paths::login(), {{k::Email, email}, {k::Password, password}}, context,
-             [this, done = std::move(done)](const ApiResponse &r) {
-                 if (!r.isSuccess())
-                     return done(r.error());
-                 auto session = sessionFromJson(r.json());
-                 if (session)
-                     m_token = session->token;
-                 done(std::move(session));
-             });
+    sendAs(Auth::Anonymous, "POST", paths::login(), {},
+           QJsonDocument(QJsonObject{{k::Email, email}, {k::Password, password}})
+               .toJson(QJsonDocument::Compact),
+           "application/json", context,
+           [this, done = std::move(done)](const ApiResponse &r) {
+               if (!r.isSuccess())
+                   return done(r.error());
+               auto session = sessionFromJson(r.json());
+               if (session)
+                   m_token = session->token;
+               done(std::move(session));
+           },
+           {});
 }
 
 void ApiClient::registerCustomer(const NewAccount &a, QObject *context, Done<User> done)
 {
-    sendJson("POST", paths::register_(),
-             {{k::Email, a.email}, {k::Password, a.password}, {k::Name, a.name}, {k::Pincode, a.pincode}},
-             context, decodeWith<User>(std::move(done), userFromJson));
+    const QJsonObject body{
+        {k::Email, a.email}, {k::Password, a.password}, {k::Name, a.name}, {k::Pincode, a.pincode}};
+    sendAs(Auth::Anonymous, "POST", paths::register_(), {},
+           QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", context,
+           decodeWith<User>(std::move(done), userFromJson), {});
 }
 
 void ApiClient::me(QObject *context, Done<User> done)
@@ -180,7 +198,8 @@ void ApiClient::items(const ItemQuery &q, QObject *context, Done<Page<Item>> don
 
 void ApiClient::item(qint64 id, QObject *context, Done<Item> done)
 {
-    send("GET", paths::item(id), {}, {}, {}, context, decodeWith<Item>(std::move(done), itemFromJson));
+    send("GET", paths::item(id), {}, {}, {}, context,
+         decodeWith<Item>(std::move(done), itemFromJson));
 }
 
 void ApiClient::createItem(const ItemInput &input, QObject *context, Done<Item> done)

@@ -6,13 +6,12 @@
 #include "result.h"
 #include "user.h"
 
+#include <chrono>
+#include <functional>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <chrono>
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -80,6 +79,10 @@ public:
     void sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                   QObject *context, Callback done);
 
+    // Login and registration never carry the current token: a stale one must not turn a wrong
+    // password into "session expired".
+    enum class Auth { WithToken, Anonymous };
+
     // Logs in and, on success, keeps the token for the calls that follow.
     void login(const QString &email, const QString &password, QObject *context, Done<Session> done);
     void registerCustomer(const NewAccount &account, QObject *context, Done<User> done);
@@ -98,6 +101,11 @@ Q_SIGNALS:
     void sessionExpired();
 
 private:
+    QNetworkReply *sendAs(Auth auth, const QByteArray &method, const QString &path,
+                          const QUrlQuery &query, const QByteArray &body,
+                          const QByteArray &contentType, QObject *context, Callback done,
+                          const HeaderList &extraHeaders);
+
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QByteArray m_token;

@@ -2,17 +2,15 @@
 
 #include "metrics.h"
 
-#include <QDateTime>
-#include <QTcpSocket>
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <QDateTime>
+#include <QTcpSocket>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace pincart::server {
 
@@ -85,7 +83,8 @@ void Listener::incomingConnection(qintptr descriptor)
     }
     if (m_draining || m_sockets.size() >= m_limits.maxConnections) {
         m_metrics.connectionRejected();
-        reject(socket, 503, m_draining ? "The server is shutting down" : "Too many connections; try again");
+        reject(socket, 503,
+               m_draining ? "The server is shutting down" : "Too many connections; try again");
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -118,10 +117,10 @@ void Listener::onReadyRead(QTcpSocket *socket)
     if (it->headersChecked)
         return;
     // The start of a request: look at its headers without consuming them.
-    const QByteArray head = socket->peek(16 * 1024);
+    const QByteArray head = socket->peek(qMin<qint64>(socket->bytesAvailable(), 16 * 1024));
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0) {
-        if (head.size() >= 16 * 1024)
+        if (socket->bytesAvailable() >= 16 * 1024)
             reject(socket, 431, "Request headers too large");
         return;
     }
@@ -131,9 +130,11 @@ void Listener::onReadyRead(QTcpSocket *socket)
     if (cl >= 0) {
         const qsizetype eol = lower.indexOf("\r\n", cl + 2);
         bool ok = false;
-        const qint64 length = lower.mid(cl + 17, (eol < 0 ? end : eol) - cl - 17).trimmed().toLongLong(&ok);
+        const qint64 length
+            = lower.mid(cl + 17, (eol < 0 ? end : eol) - cl - 17).trimmed().toLongLong(&ok);
         if (ok && length > m_limits.maxBodyBytes)
-            reject(socket, 413, "The body exceeds " + QByteArray::number(m_limits.maxBodyBytes) + " bytes");
+            reject(socket, 413,
+                   "The body exceeds " + QByteArray::number(m_limits.maxBodyBytes) + " bytes");
     }
 }
 
@@ -150,18 +151,20 @@ void Listener::requestAnswered(QTcpSocket *socket)
 
 void Listener::reject(QTcpSocket *socket, int status, const QByteArray &detail)
 {
-    const QByteArray body = R"({"type":"about:blank","title":"Rejected","status":)" + QByteArray::number(status)
-                            + R"(,"detail":")" + detail + "\"}";
+    const QByteArray body = R"({"type":"about:blank","title":"Rejected","status":)"
+                            + QByteArray::number(status) + R"(,"detail":")" + detail + "\"}";
     const QByteArray reason = status == 413   ? "Content Too Large"
                               : status == 431 ? "Request Header Fields Too Large"
                                               : "Service Unavailable";
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                  + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->write(
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+        + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     // The HTTP server must not parse this request any further. Whatever the client still sends
     // is read and dropped, so closing does not reset the connection before it reads the answer.
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->read(socket->bytesAvailable()); });
+    connect(socket, &QTcpSocket::readyRead, socket,
+            [socket] { socket->read(socket->bytesAvailable()); });
     socket->read(socket->bytesAvailable());
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater, Qt::UniqueConnection);
     QTimer::singleShot(1000, socket, [socket] { socket->disconnectFromHost(); });
