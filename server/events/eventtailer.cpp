@@ -49,7 +49,9 @@ void EventTailer::run()
         if (!started) {
             // Durable consumers resume where they stopped; node-local ones start at the end.
             EventLog log(db);
-            const auto start = m_consumer->durable() ? log.offset(m_consumer->name()) : log.lastId();
+            const auto start = m_consumer->durable()            ? log.offset(m_consumer->name())
+                               : m_options.startAfterId >= 0 ? Result<qint64>(m_options.startAfterId)
+                                                             : log.lastId();
             if (start) {
                 m_offset = *start;
                 m_offsetPublished = m_offset;

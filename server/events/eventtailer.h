@@ -33,6 +33,9 @@ public:
         int pollIntervalMs = 200;
         int batchSize = 500;
         int gapTimeoutMs = 10000;
+        // Node-local consumers: start after this id instead of at the log's end when the tailer
+        // thread starts (the server fixes it before it loads anything the consumer must correct).
+        qint64 startAfterId = -1;
     };
 
     EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consumer, Options options);

@@ -3,8 +3,10 @@
 #include "authservice.h"
 #include "catalogservice.h"
 #include "catalogstate.h"
+#include "catalogwarmer.h"
 #include "categoryrepository.h"
 #include "connection.h"
+#include "eventlog.h"
 #include "eventtailer.h"
 #include "itemcacheinvalidator.h"
 #include "metrics.h"
@@ -94,10 +96,22 @@ Status Server::start()
             qCWarning(lcServer) << "cannot open access log" << m_config.accessLog;
     }
 
-    auto invalidator = std::make_shared<EventTailer>(*m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog));
+    // The cache invalidator starts from the log's end as it is now, before the warmer reads a
+    // single item: any change committed from here on evicts what the warmer may have loaded.
+    Connection db(*m_url);
+    const auto logEnd = EventLog(db).lastId();
+    if (!logEnd)
+        return logEnd.error();
+    EventTailer::Options invalidatorOptions;
+    invalidatorOptions.startAfterId = *logEnd;
+    auto invalidator = std::make_shared<EventTailer>(*m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog),
+                                                     invalidatorOptions);
     m_tailers << invalidator;
     for (const auto &t : m_tailers)
         t->start();
+    // After the invalidator started: an item changed while the warmer reads is evicted, not kept.
+    m_warmer = std::make_unique<CatalogWarmer>(*m_url, *m_catalog);
+    m_warmer->start();
     m_metrics->addGaugeSource([tailers = m_tailers]() -> QByteArray {
         QByteArray out = "# HELP pincart_consumer_lag_events Events not yet handled, per consumer.\n"
                          "# TYPE pincart_consumer_lag_events gauge\n";
@@ -163,7 +177,7 @@ Status Server::start()
 
 void Server::stop(int graceMs)
 {
-    if (m_threads.isEmpty() && m_tailers.isEmpty())
+    if (m_threads.isEmpty() && m_tailers.isEmpty() && !m_warmer)
         return;
     for (Worker *w : std::as_const(m_workers))
         QMetaObject::invokeMethod(w, [w] { w->drain(); }, Qt::BlockingQueuedConnection);
@@ -187,6 +201,11 @@ void Server::stop(int graceMs)
     }
     m_workers.clear();
     m_threads.clear();
+    if (m_warmer) {
+        m_warmer->stop();
+        m_warmer->wait();
+        m_warmer.reset();
+    }
     for (const auto &t : std::as_const(m_tailers)) {
         t->stop();
         t->wait();

@@ -11,6 +11,7 @@
 namespace pincart::server {
 
 class CatalogState;
+class CatalogWarmer;
 class EventTailer;
 class Metrics;
 class PasswordHasher;
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<CatalogState> m_catalog;
     std::unique_ptr<Metrics> m_metrics;
     QList<std::shared_ptr<EventTailer>> m_tailers;
+    std::unique_ptr<CatalogWarmer> m_warmer;
     QList<QThread *> m_threads;
     QList<Worker *> m_workers;
     int m_accessLogFd = -1;

@@ -26,6 +26,21 @@ quint64 ItemCache::ticket(qint64 id) const
     return shardFor(id).generation.load(std::memory_order_acquire);
 }
 
+ItemCache::Tickets ItemCache::tickets() const
+{
+    Tickets t{};
+    for (size_t i = 0; i < ShardCount; ++i)
+        t[i] = m_shards[i].generation.load(std::memory_order_acquire);
+    return t;
+}
+
+bool ItemCache::contains(qint64 id) const
+{
+    const Shard &shard = shardFor(id);
+    std::shared_lock lock(shard.mutex);
+    return shard.items.count(id) > 0;
+}
+
 void ItemCache::insert(quint64 ticket, std::shared_ptr<const CachedItem> item)
 {
     Shard &shard = shardFor(item->item.id);

@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 #include <array>
+#include <tuple>
 #include <atomic>
 #include <memory>
 #include <shared_mutex>
@@ -32,6 +33,10 @@ public:
 
     std::shared_ptr<const CachedItem> find(qint64 id) const;
     quint64 ticket(qint64 id) const;
+    // Every shard's ticket at once, for a reader that loads many items in one query.
+    using Tickets = std::array<quint64, 64>;
+    Tickets tickets() const;
+    bool contains(qint64 id) const;
     void insert(quint64 ticket, std::shared_ptr<const CachedItem> item);
     void evict(qint64 id);
     void clear();
@@ -40,7 +45,7 @@ public:
     quint64 misses() const { return m_misses.load(std::memory_order_relaxed); }
 
 private:
-    static constexpr size_t ShardCount = 64;
+    static constexpr size_t ShardCount = std::tuple_size_v<Tickets>;
     struct Shard
     {
         mutable std::shared_mutex mutex;

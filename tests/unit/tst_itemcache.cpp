@@ -48,6 +48,17 @@ private Q_SLOTS:
         QCOMPARE(cache.find(5)->item.version, 2);
     }
 
+    void batchTicketsGuardEveryShard()
+    {
+        ItemCache cache;
+        const ItemCache::Tickets tickets = cache.tickets(); // a batch read starts...
+        cache.evict(70);                                    // ...item 70 changes meanwhile
+        cache.insert(tickets[70 % tickets.size()], version(70, 1));
+        cache.insert(tickets[71 % tickets.size()], version(71, 1)); // another shard: unaffected
+        QVERIFY(!cache.contains(70));
+        QVERIFY(cache.contains(71));
+    }
+
     void boundedByCapacity()
     {
         ItemCache cache(640); // 10 per shard
