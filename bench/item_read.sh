@@ -6,6 +6,7 @@
 #
 #   --server-bin PATH    pincart-server to measure (default: the newest in build-bench/, build-run/, build/)
 #   --backends LIST      comma-separated, from sqlite,mariadb (default both); "none" runs the nginx baseline only
+#                        (each backend is followed by an nginx run with the same load: its ratio's baseline)
 #   --items N            catalogue size, ids 1..N (default 100000)
 #   --threads N          server --threads (default: the server's own default)
 #   --wrk-threads N      wrk -t (default 2)
@@ -23,7 +24,7 @@ root=$(cd "$here/.." && pwd)
 # shellcheck source=scripts/lib/mariadb.sh
 source "$root/scripts/lib/mariadb.sh"
 
-usage() { sed -n '2,20s/^# \{0,1\}//p' "$0"; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 die() { echo "item_read: $*" >&2; exit 1; }
 say() { echo "item_read: $*" >&2; }
 
@@ -191,40 +192,24 @@ bench_backend() {
   [[ -z ${failure[$name]:-} ]]
 }
 
-for b in "${backend_list[@]}"; do
-  case $b in
-    sqlite)
-      bench_backend sqlite "sqlite://$tmp/data-sqlite/pincart.db" || true
-      ;;
-    mariadb)
-      # Benchmark settings: the catalogue fits in the buffer pool; no flush per commit (seeding speed only:
-      # the measured load is reads).
-      say "mariadb: starting a throwaway server"
-      MARIADB_INNODB_FLUSH_LOG_AT_TRX_COMMIT=2 MARIADB_INNODB_BUFFER_POOL_SIZE=1G \
-        mariadb_start "$tmp/mariadb" --innodb-log-file-size=512M --thread-cache-size=256 \
-        --table-open-cache=4000 || { failure[mariadb]="mariadb did not start"; continue; }
-      mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot \
-        -e 'CREATE DATABASE pincart CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
-      bench_backend mariadb "mysql://root@127.0.0.1:$MARIADB_PORT/pincart?unix_socket=$MARIADB_SOCKET" || true
-      mariadb_stop
-      ;;
-  esac
-done
-
-# The baseline: nginx serving one item's JSON as a static file, for every id, on the same wrk load.
-mkdir -p "$tmp/nginx/www" "$tmp/nginx/tmp"
-if [[ -n $sample_json ]]; then
-  cp "$sample_json" "$tmp/nginx/www/item.json"
-else
-  # No server ran (--backends none): an item of the API's shape and typical size.
-  cat >"$tmp/nginx/www/item.json" <<'EOF'
-{"id":50000,"sku":"SKU-050000","title":"Cotton crew-neck T-shirt, regular fit, 50000","description":"Soft combed-cotton T-shirt with a ribbed crew neck and a regular fit. Machine washable.","brand":"Northwind","category_id":12,"price":{"amount":49900,"currency":"INR"},"attributes":{"colour":"navy","size":"M","collar":"crew","material":"cotton"},"supplier_id":3,"status":"active"}
+# The baseline: nginx serving one item's JSON (fetched from the first server measured) as a static file, for
+# every id, on the same wrk load. Started once; measured right after each backend, so that each ratio compares
+# two runs a few seconds apart (other work on a shared machine drifts over minutes).
+nginx_port=
+start_nginx() {
+  mkdir -p "$tmp/nginx/www" "$tmp/nginx/tmp"
+  if [[ -n $sample_json ]]; then
+    cp "$sample_json" "$tmp/nginx/www/item.json"
+  else
+    # No server answered (--backends none): an item of the API's shape and typical size.
+    cat >"$tmp/nginx/www/item.json" <<'EOF'
+{"attributes":{"collar":"Crew","colour":"Navy","material":"Cotton","size":"M"},"brand":"Northwind","category_id":12,"created_at":"2026-01-01T00:00:00Z","description":"A demo item.","id":50000,"price":{"amount":49900,"currency":"INR"},"sku":"Q-49999","status":"active","supplier_id":3,"title":"Northwind T-shirts model 49999","updated_at":"2026-01-01T00:00:00Z","version":1}
 EOF
-fi
-nginx_port=$(pincart_free_port)
-nginx_user=
-[[ $(id -u) -ne 0 ]] || nginx_user="user root root;" # workers read files in our 0700 temp dir
-cat >"$tmp/nginx/nginx.conf" <<EOF
+  fi
+  nginx_port=$(pincart_free_port)
+  local nginx_user=
+  [[ $(id -u) -ne 0 ]] || nginx_user="user root root;" # workers read files in our 0700 temp dir
+  cat >"$tmp/nginx/nginx.conf" <<EOF
 # Throwaway baseline of bench/item_read.sh.
 $nginx_user
 worker_processes auto;
@@ -252,24 +237,56 @@ http {
     }
 }
 EOF
-say "nginx: serving $(wc -c <"$tmp/nginx/www/item.json") bytes of item JSON on 127.0.0.1:$nginx_port"
-"$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" </dev/null \
-  >"$tmp/nginx/stdout.log" 2>&1 &
-nginx_pid=$!
-t0=$SECONDS
-until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$nginx_port/api/v1/items/1" 2>/dev/null; do
-  if ! alive "$nginx_pid" || ((SECONDS - t0 > 20)); then
-    cat "$tmp/nginx/stdout.log" "$tmp/nginx/error.log" >&2 || true
-    die "nginx did not start"
-  fi
-  sleep 0.2
+  say "nginx: serving $(wc -c <"$tmp/nginx/www/item.json") bytes of item JSON on 127.0.0.1:$nginx_port"
+  "$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" </dev/null \
+    >"$tmp/nginx/stdout.log" 2>&1 &
+  nginx_pid=$!
+  local t0=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$nginx_port/api/v1/items/1" 2>/dev/null; do
+    if ! alive "$nginx_pid" || ((SECONDS - t0 > 20)); then
+      cat "$tmp/nginx/stdout.log" "$tmp/nginx/error.log" >&2 || true
+      die "nginx did not start"
+    fi
+    sleep 0.2
+  done
+}
+
+# measure_nginx KEY: a baseline run, stored as nginx_result[KEY].
+declare -A nginx_result=()
+measure_nginx() {
+  [[ -n $nginx_pid ]] || start_nginx
+  nginx_result[$1]=$(run_wrk "nginx-$1" "http://127.0.0.1:$nginx_port") || die "wrk against nginx failed"
+}
+
+for b in "${backend_list[@]}"; do
+  case $b in
+    sqlite)
+      bench_backend sqlite "sqlite://$tmp/data-sqlite/pincart.db" || true
+      ;;
+    mariadb)
+      # Benchmark settings: the catalogue fits in the buffer pool; no flush per commit (seeding speed only:
+      # the measured load is reads).
+      say "mariadb: starting a throwaway server"
+      if MARIADB_INNODB_FLUSH_LOG_AT_TRX_COMMIT=2 MARIADB_INNODB_BUFFER_POOL_SIZE=1G \
+        mariadb_start "$tmp/mariadb" --innodb-log-file-size=512M --thread-cache-size=256 \
+        --table-open-cache=4000; then
+        mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot \
+          -e 'CREATE DATABASE pincart CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
+        bench_backend mariadb "mysql://root@127.0.0.1:$MARIADB_PORT/pincart?unix_socket=$MARIADB_SOCKET" || true
+      else
+        failure[mariadb]="mariadb did not start"
+      fi
+      # Stopped before the nginx run: nothing of the backend runs during its baseline.
+      mariadb_stop
+      ;;
+  esac
+  [[ -z ${result[$b]:-} ]] || measure_nginx "$b"
 done
-nginx_result=$(run_wrk nginx "http://127.0.0.1:$nginx_port") || die "wrk against nginx failed"
+((${#nginx_result[@]})) || measure_nginx only
 stop_pid "$nginx_pid" 10
 nginx_pid=
 
 # ---- report
-nginx_rps=$(json_num "$nginx_result" rps)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo
@@ -279,25 +296,30 @@ echo "machine: $(nproc) cores, ${cpu:-unknown cpu}, load average $load_before be
   "commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
 awk -v l="$load_before" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }' &&
   echo "WARNING: the machine was busy before the run (load $load_before on $(nproc) cores): figures are skewed"
-echo "server: ${server_bin:-none}, threads ${threads:-default}"
+echo "server: ${server_bin:-none}, threads ${threads:-default}; each backend's line is followed by its nginx run"
 echo
-printf '%-8s %12s %8s %8s %9s  %s\n' backend requests/s "p50 ms" "p99 ms" "x nginx" "targets (>= 0.50 x nginx, p99 < 5 ms @64)"
 row() { printf '%-8s %12s %8s %8s %9s  %s\n' "$@"; }
-nginx_note=baseline
-# When even a static file misses the latency target, the machine (not the server) is the limit: say so.
-awk -v p="$(json_num "$nginx_result" p99_ms)" 'BEGIN { exit !(p >= 5) }' &&
-  nginx_note="baseline (its own p99 >= 5 ms: this machine cannot meet the latency target at this load)"
-row nginx "$(printf '%.0f' "$nginx_rps")" "$(json_num "$nginx_result" p50_ms)" \
-  "$(json_num "$nginx_result" p99_ms)" 1.00 "$nginx_note"
+row backend requests/s "p50 ms" "p99 ms" "x nginx" "targets (>= 0.50 x nginx, p99 < 5 ms @64)"
+# nginx_row KEY: a baseline line. When even a static file misses the latency target, the machine (not the
+# server) is the limit: say so.
+nginx_row() {
+  local r=${nginx_result[$1]} note=baseline
+  awk -v p="$(json_num "$r" p99_ms)" 'BEGIN { exit !(p >= 5) }' &&
+    note="baseline (its own p99 >= 5 ms: the machine misses the latency target at this load)"
+  row nginx "$(printf '%.0f' "$(json_num "$r" rps)")" "$(json_num "$r" p50_ms)" "$(json_num "$r" p99_ms)" \
+    1.00 "$note"
+}
 missed=0
 failed=0
+[[ -z ${nginx_result[only]:-} ]] || nginx_row only
 for b in "${backend_list[@]}"; do
-  if [[ -n ${failure[$b]:-} && -z ${result[$b]:-} ]]; then
-    row "$b" - - - - "FAILED: ${failure[$b]}"
+  if [[ -z ${result[$b]:-} ]]; then
+    row "$b" - - - - "FAILED: ${failure[$b]:-no result}"
     failed=1
     continue
   fi
   r=${result[$b]}
+  nginx_rps=$(json_num "${nginx_result[$b]}" rps)
   rps=$(json_num "$r" rps)
   p50=$(json_num "$r" p50_ms)
   p99=$(json_num "$r" p99_ms)
@@ -318,6 +340,7 @@ for b in "${backend_list[@]}"; do
   fi
   ((connections == 64)) || text+=" (the targets are defined at 64 connections)"
   row "$b" "$(printf '%.0f' "$rps")" "$p50" "$p99" "$ratio" "$text"
+  nginx_row "$b"
 done
 echo
 if ((failed)); then
