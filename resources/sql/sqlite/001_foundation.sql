@@ -34,7 +34,7 @@ CREATE TABLE categories (
 CREATE TABLE items (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     supplier_id  INTEGER NOT NULL REFERENCES users(id),
-    sku          TEXT NOT NULL COLLATE NOCASE, -- as MariaDB's utf8mb4_unicode_ci: one rule for SKU uniqueness
+    sku          TEXT NOT NULL COLLATE NOCASE, -- as MariaDB does (utf8mb4_unicode_ci): one rule for SKU uniqueness
     title        TEXT NOT NULL,
     description  TEXT NOT NULL,
     brand        TEXT NOT NULL,
