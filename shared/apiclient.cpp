@@ -251,4 +251,33 @@ void ApiClient::createAccount(const NewAccount &a, QObject *context, Done<User> 
              decodeWith<User>(std::move(done), userFromJson));
 }
 
+void ApiClient::submitItem(const ItemInput &input, QObject *context, Done<Submission> done)
+{
+    sendJson("POST", paths::submissions(), toJson(input), context,
+             decodeWith<Submission>(std::move(done), submissionFromJson));
+}
+
+void ApiClient::submitCsv(const QByteArray &csv, QObject *context, Done<Submission> done)
+{
+    send("POST", paths::submissions(), {}, csv, "text/csv; charset=utf-8", context,
+         decodeWith<Submission>(std::move(done), submissionFromJson));
+}
+
+void ApiClient::submissions(const QString &after, int limit, QObject *context,
+                            Done<Page<Submission>> done)
+{
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", paths::submissions(), query, {}, {}, context,
+         decodeWith<Page<Submission>>(std::move(done), submissionPageFromJson));
+}
+
+void ApiClient::submission(qint64 id, QObject *context, Done<Submission> done)
+{
+    send("GET", paths::submission(id), {}, {}, {}, context,
+         decodeWith<Submission>(std::move(done), submissionFromJson));
+}
+
 } // namespace pincart

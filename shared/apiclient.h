@@ -4,6 +4,7 @@
 #include "item.h"
 #include "page.h"
 #include "result.h"
+#include "submission.h"
 #include "user.h"
 
 #include <chrono>
@@ -95,6 +96,13 @@ public:
     void deleteItem(qint64 id, QObject *context, Done<bool> done);
     void users(const QString &after, int limit, QObject *context, Done<Page<User>> done);
     void createAccount(const NewAccount &account, QObject *context, Done<User> done);
+
+    // Supplier onboarding: one item as JSON, or many as CSV (the layout of submissioncsv.h);
+    // answered 202 with the pending submission, which the server then processes.
+    void submitItem(const ItemInput &input, QObject *context, Done<Submission> done);
+    void submitCsv(const QByteArray &csv, QObject *context, Done<Submission> done);
+    void submissions(const QString &after, int limit, QObject *context, Done<Page<Submission>> done);
+    void submission(qint64 id, QObject *context, Done<Submission> done);
 
 Q_SIGNALS:
     // An authenticated call was refused with 401: the token expired or was revoked.

@@ -16,6 +16,8 @@ inline QString adminUser(qint64 id) { return api(u"/admin/users/") + QString::nu
 inline QString categories() { return api(u"/categories"); }
 inline QString items() { return api(u"/items"); }
 inline QString item(qint64 id) { return api(u"/items/") + QString::number(id); }
+inline QString submissions() { return api(u"/supplier/submissions"); }
+inline QString submission(qint64 id) { return api(u"/supplier/submissions/") + QString::number(id); }
 inline QString openApi() { return api(u"/openapi.json"); }
 inline QString healthz() { return QStringLiteral("/healthz"); }
 inline QString readyz() { return QStringLiteral("/readyz"); }

@@ -341,6 +341,60 @@ Result<Page<User>> userPageFromJson(const QJsonObject &object)
     return pageFromJson<User>(object, userFromJson);
 }
 
+QJsonObject toJson(const Submission &s)
+{
+    QJsonObject o{{k::Id, s.id},
+                  {k::SupplierId, s.supplierId},
+                  {k::Status, submissionStatusName(s.status)},
+                  {k::Format, s.format == Submission::Format::Csv ? QStringLiteral("csv") : QStringLiteral("json")},
+                  {k::RowsTotal, s.rowsTotal},
+                  {k::RowsAccepted, s.rowsAccepted},
+                  {k::RowsProcessed, s.rowsProcessed},
+                  {k::CreatedAt, toIsoUtc(s.createdAt)},
+                  {k::UpdatedAt, toIsoUtc(s.updatedAt)}};
+    QJsonArray errors;
+    for (const Submission::RowError &e : s.errors)
+        errors.append(QJsonObject{{k::Row, e.row}, {k::Field, e.field}, {k::Message, e.message}});
+    o.insert(k::Errors, errors);
+    o.insert(k::ErrorsTruncated, s.errorsTruncated);
+    return o;
+}
+
+Result<Submission> submissionFromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    Submission s;
+    s.id = r.integer(k::Id).value_or(0);
+    s.supplierId = r.integer(k::SupplierId, JsonReader::Optional).value_or(0);
+    const auto status = submissionStatusFromName(r.string(k::Status).value_or(QString()));
+    if (!status)
+        r.addError(QString(k::Status), QStringLiteral("unknown submission status"));
+    s.status = status.value_or(Submission::Status::Pending);
+    s.format = r.string(k::Format, JsonReader::Optional).value_or(QString()) == QLatin1String("json")
+        ? Submission::Format::Json
+        : Submission::Format::Csv;
+    s.rowsTotal = int(r.integer(k::RowsTotal, JsonReader::Optional).value_or(0));
+    s.rowsAccepted = int(r.integer(k::RowsAccepted, JsonReader::Optional).value_or(0));
+    s.rowsProcessed = int(r.integer(k::RowsProcessed, JsonReader::Optional).value_or(0));
+    s.errorsTruncated = r.boolean(k::ErrorsTruncated, JsonReader::Optional).value_or(false);
+    s.createdAt = fromIsoUtc(r.string(k::CreatedAt, JsonReader::Optional).value_or(QString()));
+    s.updatedAt = fromIsoUtc(r.string(k::UpdatedAt, JsonReader::Optional).value_or(QString()));
+    if (const auto errors = r.array(k::Errors, JsonReader::Optional)) {
+        for (const QJsonValue &v : *errors) {
+            const QJsonObject e = v.toObject();
+            s.errors.append({int(e.value(k::Row).toInteger()), e.value(k::Field).toString(), e.value(k::Message).toString()});
+        }
+    }
+    if (!r.ok())
+        return DomainError::validation(r.errors(), QStringLiteral("Malformed submission"));
+    return s;
+}
+
+Result<Page<Submission>> submissionPageFromJson(const QJsonObject &object)
+{
+    return pageFromJson<Submission>(object, submissionFromJson);
+}
+
 DomainError::Kind errorKindForStatus(int httpStatus)
 {
     using K = DomainError::Kind;

@@ -6,6 +6,7 @@
 #include "money.h"
 #include "page.h"
 #include "result.h"
+#include "submission.h"
 #include "user.h"
 
 #include <QJsonArray>
@@ -51,6 +52,10 @@ QJsonObject pageToJson(const Page<T> &page)
 }
 Result<Page<Item>> itemPageFromJson(const QJsonObject &object);
 Result<Page<User>> userPageFromJson(const QJsonObject &object);
+
+QJsonObject toJson(const Submission &submission);
+Result<Submission> submissionFromJson(const QJsonObject &object);
+Result<Page<Submission>> submissionPageFromJson(const QJsonObject &object);
 
 // problem+json -> DomainError, given the HTTP status it came with.
 DomainError problemFromJson(int httpStatus, const QByteArray &body);

@@ -55,6 +55,15 @@ inline constexpr K Price{"price"};
 inline constexpr K SupplierId{"supplier_id"};
 inline constexpr K Version{"version"};
 
+// supplier submissions
+inline constexpr K Format{"format"};
+inline constexpr K RowsTotal{"rows_total"};
+inline constexpr K RowsAccepted{"rows_accepted"};
+inline constexpr K RowsProcessed{"rows_processed"};
+inline constexpr K Errors{"errors"};
+inline constexpr K ErrorsTruncated{"errors_truncated"};
+inline constexpr K Row{"row"};
+
 // problem+json (RFC 9457)
 inline constexpr K ProblemType{"type"};
 inline constexpr K ProblemTitle{"title"};
