@@ -20,6 +20,7 @@ namespace topics {
 inline constexpr QLatin1StringView ItemUpserted{"item.upserted"};
 inline constexpr QLatin1StringView ItemDeleted{"item.deleted"};
 inline constexpr QLatin1StringView UserCreated{"user.created"};
+inline constexpr QLatin1StringView SubmissionReceived{"submission.received"};
 } // namespace topics
 
 } // namespace pincart::server

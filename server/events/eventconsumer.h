@@ -18,6 +18,8 @@ public:
     virtual bool durable() const = 0;
     // A failure stops the batch; the event is offered again on the next poll.
     virtual Status handle(const Event &event) = 0;
+    // Called on the tailer's thread when it stops: release what was opened there (connections).
+    virtual void stopped() {}
 };
 
 } // namespace pincart::server

@@ -68,8 +68,11 @@ void EventTailer::run()
         if (!m_stopping && !m_woken)
             m_wakeup.wait(&m_mutex, QDeadlineTimer(m_options.pollIntervalMs));
         m_woken = false;
-        if (m_stopping)
+        if (m_stopping) {
+            lock.unlock();
+            m_consumer->stopped();
             return;
+        }
     }
 }
 

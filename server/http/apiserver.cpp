@@ -59,8 +59,9 @@ HttpResponse ApiServer::dispatch(const QHttpServerRequest &request, QByteArrayVi
         return HttpResponse::problem(DomainError::notFound(QStringLiteral("No such resource: ") + path.left(200)));
     }
     routeIndex = match.routeIndex;
-    if (request.body().size() > m_maxBodyBytes)
-        return HttpResponse::problem(DomainError::tooLarge(QStringLiteral("The body exceeds %1 bytes").arg(m_maxBodyBytes)));
+    const qint64 limit = m_router.maxBody(match.routeIndex) ? m_router.maxBody(match.routeIndex) : m_maxBodyBytes;
+    if (request.body().size() > limit)
+        return HttpResponse::problem(DomainError::tooLarge(QStringLiteral("The body exceeds %1 bytes").arg(limit)));
     Request req(request, method, std::move(match.params), m_tokens, m_check);
     return m_router.handler(match.routeIndex)(req);
 }

@@ -90,7 +90,7 @@ void Listener::incomingConnection(qintptr descriptor)
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Headers plus the largest body we accept: a body without Content-Length (chunked) cannot
     // grow the buffer past this; it stalls instead and the idle sweep closes it.
-    socket->setReadBufferSize(m_limits.maxBodyBytes + 64 * 1024);
+    socket->setReadBufferSize(qMax(m_limits.maxBodyBytes, m_limits.maxUploadBytes) + 64 * 1024);
     m_sockets.insert(socket, {nowMs(), false});
     m_metrics.connectionOpened();
     // Connected before QAbstractHttpServer's own slot, so the limits are checked first.
@@ -132,9 +132,10 @@ void Listener::onReadyRead(QTcpSocket *socket)
         bool ok = false;
         const qint64 length
             = lower.mid(cl + 17, (eol < 0 ? end : eol) - cl - 17).trimmed().toLongLong(&ok);
-        if (ok && length > m_limits.maxBodyBytes)
-            reject(socket, 413,
-                   "The body exceeds " + QByteArray::number(m_limits.maxBodyBytes) + " bytes");
+        const qint64 limit = head.startsWith(UploadRequestLine) ? m_limits.maxUploadBytes
+                                                                : m_limits.maxBodyBytes;
+        if (ok && length > limit)
+            reject(socket, 413, "The body exceeds " + QByteArray::number(limit) + " bytes");
     }
 }
 

@@ -30,7 +30,10 @@ public:
         int maxConnections = 512;
         int idleTimeoutMs = 30000;
         qint64 maxBodyBytes = 1 << 20;
+        // Bulk uploads (CSV submissions) may be larger; the HTTP layer checks the route's own limit.
+        qint64 maxUploadBytes = 32 << 20;
     };
+    static constexpr QByteArrayView UploadRequestLine{"POST /api/v1/supplier/submissions "};
 
     Listener(Limits limits, Metrics &metrics, QObject *parent = nullptr);
     ~Listener() override;

@@ -2,9 +2,10 @@
 
 namespace pincart::server {
 
-void Router::add(QByteArray method, const QString &pattern, Handler handler)
+void Router::add(QByteArray method, const QString &pattern, Handler handler, qint64 maxBodyBytes)
 {
     Route r;
+    r.maxBody = maxBodyBytes;
     r.name = method + ' ' + pattern.toUtf8();
     r.method = std::move(method);
     const QStringList parts = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);

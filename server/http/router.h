@@ -26,7 +26,9 @@ public:
         QByteArray allow;    // when the path exists for other methods
     };
 
-    void add(QByteArray method, const QString &pattern, Handler handler);
+    // `maxBodyBytes` 0: the server's default limit.
+    void add(QByteArray method, const QString &pattern, Handler handler, qint64 maxBodyBytes = 0);
+    qint64 maxBody(int index) const { return m_routes.at(index).maxBody; }
     Match match(QByteArrayView method, QStringView path) const;
     const Handler &handler(int index) const { return m_routes.at(index).handler; }
     // "GET /api/v1/items/{id}": the label of the route in metrics and logs.
@@ -40,6 +42,7 @@ private:
         QStringList segments; // "{}" for a parameter
         QByteArray name;
         Handler handler;
+        qint64 maxBody = 0;
     };
     QList<Route> m_routes;
 };

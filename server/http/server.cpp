@@ -9,6 +9,7 @@
 #include "eventlog.h"
 #include "eventtailer.h"
 #include "itemcacheinvalidator.h"
+#include "onboardingconsumer.h"
 #include "metrics.h"
 #include "migrations.h"
 #include "passwordhasher.h"
@@ -107,6 +108,10 @@ Status Server::start()
     auto invalidator = std::make_shared<EventTailer>(*m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog),
                                                      invalidatorOptions);
     m_tailers << invalidator;
+    EventTailer *invalidatorPtr = invalidator.get();
+    // Onboarding wakes the invalidator after each chunk, so its own evictions reach other threads fast.
+    m_tailers << std::make_shared<EventTailer>(
+        *m_url, std::make_shared<OnboardingConsumer>(*m_url, *m_catalog, [invalidatorPtr] { invalidatorPtr->wake(); }));
     for (const auto &t : m_tailers)
         t->start();
     // After the invalidator started: an item changed while the warmer reads is evicted, not kept.

@@ -6,6 +6,7 @@
 #include "catalogservice.h"
 #include "connection.h"
 #include "metrics.h"
+#include "onboardingservice.h"
 #include "routes/routes.h"
 
 #include <QTimer>
@@ -26,9 +27,10 @@ Status Worker::start(const QHostAddress &address, quint16 port)
     (void)m_db->open();
     m_auth = std::make_unique<AuthService>(*m_db, m_shared.tokens, m_shared.hasher);
     m_catalog = std::make_unique<CatalogService>(*m_db, m_shared.catalog, m_shared.onCommitted);
+    m_onboarding = std::make_unique<OnboardingService>(*m_db, m_shared.catalog, m_shared.onCommitted);
     Connection *db = m_db.get();
     auto consumersReady = m_shared.consumersReady;
-    m_context.reset(new RouteContext{*m_auth, *m_catalog, m_shared.metrics,
+    m_context.reset(new RouteContext{*m_auth, *m_catalog, *m_onboarding, m_shared.metrics,
                                      [db, consumersReady]() -> Status {
                                          if (Status s = db->ping(); !s)
                                              return DomainError::unavailable(QStringLiteral("The database is not reachable"));
@@ -39,6 +41,7 @@ Status Worker::start(const QHostAddress &address, quint16 port)
     addCatalogRoutes(*m_router, *m_context);
     addAuthRoutes(*m_router, *m_context);
     addAdminRoutes(*m_router, *m_context);
+    addSubmissionRoutes(*m_router, *m_context);
     addOpsRoutes(*m_router, *m_context);
 
     m_log = std::make_unique<AccessLog>(m_shared.accessLogFd);

@@ -16,6 +16,7 @@ class ApiServer;
 class AuthService;
 class CatalogService;
 class CatalogState;
+class OnboardingService;
 class Connection;
 class Metrics;
 class PasswordHasher;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<Connection> m_db;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<OnboardingService> m_onboarding;
     std::unique_ptr<RouteContext> m_context;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_log;

@@ -171,4 +171,48 @@ Result<qint64> ItemRepository::count()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+Result<QHash<QString, ItemRepository::Key>> ItemRepository::skusOf(qint64 supplierId)
+{
+    Statement q(m_db, QStringLiteral("SELECT sku, id, version, created_at FROM items WHERE supplier_id = :s"));
+    q.bind(QStringLiteral(":s"), supplierId);
+    if (Status s = q.exec("skus of supplier"); !s)
+        return s.error();
+    QHash<QString, Key> out;
+    while (q.next())
+        out.insert(q.value(0).toString().toLower(),
+                   {q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC)});
+    return out;
+}
+
+Result<Item> ItemRepository::overwrite(const Item &item)
+{
+    Statement q(m_db, QStringLiteral(
+                          "UPDATE items SET sku = :sku, title = :title, description = :description, brand = :brand, "
+                          "category_id = :category, price_amount = :amount, currency = :currency, "
+                          "attributes = :attributes, status = :status, version = version + 1, updated_at = :now "
+                          "WHERE id = :id AND supplier_id = :supplier"));
+    const qint64 now = Connection::nowMs();
+    q.bind(QStringLiteral(":sku"), item.sku)
+        .bind(QStringLiteral(":title"), item.title)
+        .bind(QStringLiteral(":description"), item.description)
+        .bind(QStringLiteral(":brand"), item.brand)
+        .bind(QStringLiteral(":category"), item.categoryId)
+        .bind(QStringLiteral(":amount"), item.price.amount)
+        .bind(QStringLiteral(":currency"), item.price.currency)
+        .bind(QStringLiteral(":attributes"), compact(item.attributes))
+        .bind(QStringLiteral(":status"), itemStatusName(item.status))
+        .bind(QStringLiteral(":now"), now)
+        .bind(QStringLiteral(":id"), item.id)
+        .bind(QStringLiteral(":supplier"), item.supplierId);
+    if (Status s = q.exec("overwrite item"); !s)
+        return s.error();
+    if (q.numRowsAffected() != 1)
+        return DomainError::conflict(QStringLiteral("The item is gone"));
+    Item stored = item;
+    stored.version = item.version + 1;
+    stored.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    return stored;
+}
+
 } // namespace pincart::server

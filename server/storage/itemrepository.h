@@ -3,6 +3,8 @@
 #include "connection.h"
 #include "item.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace pincart::server {
@@ -34,6 +36,17 @@ public:
     Result<std::optional<Item>> findById(qint64 id);
     Result<QList<Item>> list(const ListFilter &filter);
     Result<qint64> count();
+    // SKU -> (id, version) of every item of one supplier, for bulk upserts by SKU.
+    struct Key
+    {
+        qint64 id;
+        qint64 version;
+        QDateTime createdAt;
+    };
+    Result<QHash<QString, Key>> skusOf(qint64 supplierId);
+    // Overwrites every field of an existing item and bumps its version (no version check: an
+    // upsert by SKU is authoritative).
+    Result<Item> overwrite(const Item &item);
 
 private:
     Connection &m_db;

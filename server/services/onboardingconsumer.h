@@ -1,0 +1,34 @@
+#pragma once
+
+#include "catalogstate.h"
+#include "databaseurl.h"
+#include "eventconsumer.h"
+
+#include <functional>
+#include <memory>
+
+namespace pincart::server {
+
+class Connection;
+
+// Runs OnboardingService::process for every `submission.received`. Durable: its offset is stored,
+// so a restarted server resumes the submission it was processing (from its rows_processed).
+class OnboardingConsumer final : public EventConsumer
+{
+public:
+    OnboardingConsumer(DatabaseUrl url, CatalogState &state, std::function<void()> onCommitted);
+    ~OnboardingConsumer() override;
+
+    QString name() const override { return QStringLiteral("onboarding"); }
+    bool durable() const override { return true; }
+    Status handle(const Event &event) override;
+    void stopped() override;
+
+private:
+    DatabaseUrl m_url;
+    CatalogState &m_state;
+    std::function<void()> m_onCommitted;
+    std::unique_ptr<Connection> m_db; // opened on the tailer's thread, at the first event
+};
+
+} // namespace pincart::server
