@@ -23,9 +23,8 @@ QString uniqueConnectionName()
 
 bool isConnectionLost(const QSqlError &error)
 {
-    if (error.type() == QSqlError::ConnectionError)
-        return true;
-    // MySQL: server has gone away / lost connection / can't connect.
+    // MySQL: server has gone away / lost connection / can't connect. (Not QSqlError::type(): the
+    // SQLite driver reports a failed constraint as a ConnectionError.)
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("2006") || code == QLatin1String("2013")
            || code == QLatin1String("2002") || code == QLatin1String("2003");

@@ -10,6 +10,12 @@
 
 namespace pincart::server {
 
+// A null QString binds as SQL NULL; empty text in a NOT NULL column must bind as ''.
+inline QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // A prepared statement borrowed from the connection's cache for one use: finish() on scope exit
 // releases its result set so the next use (and, on MySQL, the next statement) can run.
 class Statement

@@ -134,8 +134,8 @@ Status SubmissionRepository::addErrors(qint64 id, const QList<Submission::RowErr
                                          "VALUES (:id, :row, :field, :message)"));
         q.bind(QStringLiteral(":id"), id)
             .bind(QStringLiteral(":row"), e.row)
-            .bind(QStringLiteral(":field"), e.field.left(128))
-            .bind(QStringLiteral(":message"), e.message.left(1000));
+            .bind(QStringLiteral(":field"), nonNull(e.field.left(128)))
+            .bind(QStringLiteral(":message"), nonNull(e.message.left(1000)));
         if (Status s = q.exec("submission error"); !s)
             return s;
     }
