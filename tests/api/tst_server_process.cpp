@@ -140,6 +140,67 @@ private Q_SLOTS:
         QVERIFY(access.readAll().contains("GET /api/v1/me 200"));
     }
 
+    void onboardingSurvivesSigkill()
+    {
+        const QString db = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("crash.db"));
+        QCOMPARE(run({QStringLiteral("seed"), QStringLiteral("--database"), db, QStringLiteral("--items"), QStringLiteral("0"),
+                      QStringLiteral("--data-dir"), m_dir.path()}),
+                 0);
+        const int rows = 60000;
+        QByteArray csv = "sku,title,description,brand,category_id,price,attr.screen_size,attr.panel,attr.resolution,attr.smart\n";
+        for (int i = 1; i <= rows; ++i)
+            csv += QStringLiteral("CR-%1,Crash test TV %1,Row %1,Acme,101,%2,55,OLED,4K,true\n").arg(i).arg(1000 + i).toUtf8();
+
+        const quint16 port = freePort();
+        const auto start = [&](QProcess &p) {
+            p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p.start(m_binary, {QStringLiteral("--database"), db, QStringLiteral("--port"), QString::number(port),
+                               QStringLiteral("--access-log"), QStringLiteral("off"), QStringLiteral("--data-dir"), m_dir.path()});
+            return p.waitForStarted();
+        };
+        QProcess first;
+        QVERIFY(start(first));
+        ApiCall api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QTRY_COMPARE_WITH_TIMEOUT(api.get(paths::readyz()).status, 200, 20000);
+        QVERIFY(!api.login(QStringLiteral("supplier@pincart.demo"), QStringLiteral("demo-password")).isEmpty());
+        const ApiResponse posted = api.send("POST", paths::submissions(), csv, "text/csv");
+        QCOMPARE(posted.status, 202);
+        const qint64 id = posted.json().value(QStringLiteral("id")).toInteger();
+
+        // Kill it mid-file: some chunks committed, others not.
+        int processed = 0;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 60000) {
+            processed = scalar(db, QStringLiteral("SELECT rows_processed FROM submissions WHERE id = %1").arg(id)).toInt();
+            if (processed > 0)
+                break;
+            QTest::qWait(5);
+        }
+        ::kill(pid_t(first.processId()), SIGKILL);
+        QVERIFY(first.waitForFinished(10000));
+        QVERIFY2(processed > 0 && processed < rows, qPrintable(QString::number(processed)));
+        const qint64 itemsAtKill = rowCount(db, QStringLiteral("items"));
+        QVERIFY2(itemsAtKill < rows, "the kill came too late to test anything");
+
+        QProcess second;
+        QVERIFY(start(second));
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString()
+                                     != QLatin1String("pending"),
+                                 120000);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString(), QStringLiteral("accepted"));
+        // Every row exactly once in effect: as many items and item events as rows, each item as its row says.
+        QCOMPARE(rowCount(db, QStringLiteral("items")), qint64(rows));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT sku) FROM items")).toLongLong(), qint64(rows));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'item.upserted'")).toLongLong(), qint64(rows));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT MAX(version) FROM items")).toLongLong(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM items WHERE sku = 'CR-31415'")).toString(), QStringLiteral("Crash test TV 31415"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT price_amount FROM items WHERE sku = 'CR-31415'")).toLongLong(), (1000 + 31415) * 100);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id)).toInt(), rows);
+        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(10000));
+    }
+
     void printsAOneTimePasswordWhenNoneIsConfigured()
     {
         const quint16 port = freePort();

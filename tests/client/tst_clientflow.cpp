@@ -518,8 +518,11 @@ void TestClientFlow::supplierDeletesOwnItem()
     auto *remove = find<QPushButton>(supplier, QStringLiteral("deleteItemButton"));
     QVERIFY(!remove->isEnabled()); // nothing selected
     const Item doomed = items->at(0);
+    // The view shows the items through a sorting and filtering proxy.
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    QVERIFY(proxy);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
-                      view->visualRect(items->index(0, 0)).center());
+                      view->visualRect(proxy->mapFromSource(items->index(0, 0))).center());
     QVERIFY(remove->isEnabled());
 
     // Cancel first: nothing happens.

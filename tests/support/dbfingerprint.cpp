@@ -46,4 +46,16 @@ qint64 rowCount(const QString &databaseUrl, const QString &table)
     return q.value(0).toLongLong();
 }
 
+QVariant scalar(const QString &databaseUrl, const QString &sql)
+{
+    const auto url = server::DatabaseUrl::parse(databaseUrl);
+    server::Connection db(*url);
+    if (!db.open())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
 } // namespace pincart::test

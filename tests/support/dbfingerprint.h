@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace pincart::test {
 
@@ -14,5 +15,7 @@ QByteArray databaseFingerprint(const QString &databaseUrl,
                                                             QStringLiteral("user_warehouses")});
 // Row count of one table (for readable failure messages next to the fingerprint).
 qint64 rowCount(const QString &databaseUrl, const QString &table);
+// The first column of the first row of `sql` (a test's own query, no user input).
+QVariant scalar(const QString &databaseUrl, const QString &sql);
 
 } // namespace pincart::test
