@@ -172,7 +172,7 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60000) {
-            processed = scalar(db, QStringLiteral("SELECT rows_processed FROM submissions WHERE id = %1").arg(id)).toInt();
+            processed = queryScalar(db, QStringLiteral("SELECT rows_processed FROM submissions WHERE id = %1").arg(id)).toInt();
             if (processed > 0)
                 break;
             QTest::qWait(5);
@@ -185,18 +185,18 @@ private Q_SLOTS:
 
         QProcess second;
         QVERIFY(start(second));
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString()
+        QTRY_VERIFY_WITH_TIMEOUT(queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString()
                                      != QLatin1String("pending"),
                                  120000);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString(), QStringLiteral("accepted"));
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString(), QStringLiteral("accepted"));
         // Every row exactly once in effect: as many items and item events as rows, each item as its row says.
         QCOMPARE(rowCount(db, QStringLiteral("items")), qint64(rows));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT sku) FROM items")).toLongLong(), qint64(rows));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'item.upserted'")).toLongLong(), qint64(rows));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT MAX(version) FROM items")).toLongLong(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM items WHERE sku = 'CR-31415'")).toString(), QStringLiteral("Crash test TV 31415"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT price_amount FROM items WHERE sku = 'CR-31415'")).toLongLong(), (1000 + 31415) * 100);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id)).toInt(), rows);
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT COUNT(DISTINCT sku) FROM items")).toLongLong(), qint64(rows));
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'item.upserted'")).toLongLong(), qint64(rows));
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT MAX(version) FROM items")).toLongLong(), 1);
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT title FROM items WHERE sku = 'CR-31415'")).toString(), QStringLiteral("Crash test TV 31415"));
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT price_amount FROM items WHERE sku = 'CR-31415'")).toLongLong(), (1000 + 31415) * 100);
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id)).toInt(), rows);
         ::kill(pid_t(second.processId()), SIGTERM);
         QVERIFY(second.waitForFinished(10000));
     }

@@ -46,7 +46,7 @@ qint64 rowCount(const QString &databaseUrl, const QString &table)
     return q.value(0).toLongLong();
 }
 
-QVariant scalar(const QString &databaseUrl, const QString &sql)
+QVariant queryScalar(const QString &databaseUrl, const QString &sql)
 {
     const auto url = server::DatabaseUrl::parse(databaseUrl);
     server::Connection db(*url);

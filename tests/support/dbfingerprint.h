@@ -16,6 +16,6 @@ QByteArray databaseFingerprint(const QString &databaseUrl,
 // Row count of one table (for readable failure messages next to the fingerprint).
 qint64 rowCount(const QString &databaseUrl, const QString &table);
 // The first column of the first row of `sql` (a test's own query, no user input).
-QVariant scalar(const QString &databaseUrl, const QString &sql);
+QVariant queryScalar(const QString &databaseUrl, const QString &sql);
 
 } // namespace pincart::test
