@@ -22,6 +22,8 @@ inline constexpr QLatin1StringView AttributePrefix{"attr."};
 // The SKU of the template's example row: a file still holding it is rejected on that row.
 inline constexpr QLatin1StringView ExampleSku{"EXAMPLE-DELETE-ME"};
 inline constexpr int DefaultMaxRows = 10'000;
+// The most rows one submission may hold: the server's onboarding and the client's preview agree on it.
+inline constexpr int SubmissionMaxRows = 200'000;
 } // namespace submissioncsv
 
 // The columns of a submission file, in the file's order.

@@ -104,6 +104,35 @@ const QList<int> &CategoryTreeModel::childrenOf(const QModelIndex &parent) const
     return parent.isValid() ? m_nodes.at(int(parent.internalId())).children : m_roots;
 }
 
+bool CategoryTreeModel::isLeaf(qint64 categoryId) const
+{
+    const auto it = m_byId.constFind(categoryId);
+    return it != m_byId.constEnd() && m_nodes.at(*it).children.isEmpty();
+}
+
+QList<const Category *> CategoryTreeModel::leafCategories() const
+{
+    QList<const Category *> leaves;
+    QList<int> stack(m_roots.crbegin(), m_roots.crend());
+    while (!stack.isEmpty()) {
+        const Node &node = m_nodes.at(stack.takeLast());
+        if (node.children.isEmpty())
+            leaves.append(&node.category);
+        for (auto child = node.children.crbegin(); child != node.children.crend(); ++child)
+            stack.append(*child);
+    }
+    return leaves;
+}
+
+QString CategoryTreeModel::pathName(qint64 categoryId) const
+{
+    QStringList names;
+    const auto it = m_byId.constFind(categoryId);
+    for (int n = it == m_byId.constEnd() ? -1 : *it; n >= 0; n = parentNodeOf(n))
+        names.prepend(m_nodes.at(n).category.name);
+    return names.join(QStringLiteral(" › "));
+}
+
 QModelIndex CategoryTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (!hasIndex(row, column, parent))

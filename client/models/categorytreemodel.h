@@ -35,6 +35,12 @@ public:
     // The attributes an item of `categoryId` may have: the category's own, then those of its
     // ancestors that it does not redefine.
     QList<AttributeSpec> attributeSpecs(qint64 categoryId) const;
+    // A known category without subcategories: the only kind an item may belong to.
+    bool isLeaf(qint64 categoryId) const;
+    // Every leaf category, in the tree's order (depth first).
+    QList<const Category *> leafCategories() const;
+    // "Electronics › Televisions": the names from the root down.
+    QString pathName(qint64 categoryId) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

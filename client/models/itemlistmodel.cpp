@@ -67,6 +67,16 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return item.categoryId;
     case PriceAmountRole:
         return item.price.amount;
+    case SortRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return item.title;
+        case BrandColumn:
+            return item.brand;
+        case PriceColumn:
+            return item.price.amount;
+        }
+        break;
     }
     return {};
 }

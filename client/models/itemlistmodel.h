@@ -20,6 +20,7 @@ public:
         ItemIdRole = Qt::UserRole + 1, // qint64
         CategoryIdRole,                // qint64
         PriceAmountRole,               // qint64 minor units, for sorting and tests
+        SortRole,                      // for a sorting proxy: text as shown, price as amount
     };
 
     explicit ItemListModel(ApiClient *api, QObject *parent = nullptr);

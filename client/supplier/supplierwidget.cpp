@@ -2,144 +2,82 @@
 
 #include "apiclient.h"
 #include "app/loadstatuswidget.h"
-#include "models/itemlistmodel.h"
+#include "models/categorytreemodel.h"
+#include "supplier/csvimportwidget.h"
+#include "supplier/myitemswidget.h"
+#include "supplier/newitemwidget.h"
+#include "supplier/submissionswidget.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
-#include <QLabel>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace pincart {
 
 SupplierWidget::SupplierWidget(ApiClient *api, const User &user, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
-    , m_items(new ItemListModel(api, this))
-    , m_view(new QTableView)
-    , m_refresh(new QPushButton(tr("Refresh")))
-    , m_delete(new QPushButton(tr("Delete…")))
-    , m_status(new LoadStatusWidget)
-    , m_action(new QLabel)
+    , m_categories(new CategoryTreeModel(api, this))
+    , m_categoryStatus(new LoadStatusWidget)
+    , m_tabs(new QTabWidget)
+    , m_myItems(new MyItemsWidget(api, user, m_categories))
 {
     setObjectName(QStringLiteral("supplierWorkspace"));
-    const bool ownItems = user.roles.testFlag(Role::Supplier);
+    m_tabs->setObjectName(QStringLiteral("supplierTabs"));
+    m_categoryStatus->setObjectName(QStringLiteral("supplierCategoriesStatus"));
+    m_categoryStatus->setVisible(false);
+    m_tabs->addTab(m_myItems, tr("My items"));
 
-    auto *heading = new QLabel(ownItems ? tr("Your items") : tr("All items (as an administrator)"));
-    heading->setObjectName(QStringLiteral("supplierHeading"));
-    QFont font = heading->font();
-    font.setBold(true);
-    heading->setFont(font);
+    // Submissions are a supplier's own; an administrator who is not one only sees the items.
+    if (user.roles.testFlag(Role::Supplier)) {
+        m_newItem = new NewItemWidget(api, m_categories);
+        m_csvImport = new CsvImportWidget(api, m_categories);
+        m_submissions = new SubmissionsWidget(api);
+        m_tabs->addTab(m_newItem, tr("New item"));
+        m_tabs->addTab(m_csvImport, tr("Import CSV"));
+        m_tabs->addTab(m_submissions, tr("Submissions"));
 
-    m_view->setObjectName(QStringLiteral("supplierItemsView"));
-    m_view->setModel(m_items);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setSectionResizeMode(ItemListModel::TitleColumn,
-                                                     QHeaderView::Stretch);
-    m_refresh->setObjectName(QStringLiteral("refreshItemsButton"));
-    m_delete->setObjectName(QStringLiteral("deleteItemButton"));
-    m_status->setObjectName(QStringLiteral("supplierStatus"));
-    m_status->track(m_items, tr("items"));
-    m_action->setObjectName(QStringLiteral("supplierActionLabel"));
-    m_action->setWordWrap(true);
-    m_action->setTextFormat(Qt::PlainText);
-    m_action->setVisible(false);
+        connect(m_newItem, &NewItemWidget::submitted, m_submissions, &SubmissionsWidget::reload);
+        connect(m_newItem, &NewItemWidget::finished, m_submissions, &SubmissionsWidget::reload);
+        connect(m_newItem, &NewItemWidget::itemAccepted, m_myItems, &MyItemsWidget::reload);
+        connect(m_csvImport, &CsvImportWidget::submitted, m_submissions,
+                &SubmissionsWidget::reload);
+        connect(m_csvImport, &CsvImportWidget::finished, this, [this](const Submission &s) {
+            m_submissions->reload();
+            if (s.rowsAccepted > 0)
+                m_myItems->reload();
+        });
+    }
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(heading);
-    buttons->addStretch();
-    buttons->addWidget(m_refresh);
-    buttons->addWidget(m_delete);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
-    layout->addWidget(m_action);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_status);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_categoryStatus);
+    layout->addWidget(m_tabs, 1);
 
-    connect(m_refresh, &QPushButton::clicked, m_items, &ItemListModel::reload);
-    connect(m_delete, &QPushButton::clicked, this, &SupplierWidget::confirmDelete);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &SupplierWidget::updateActions);
-    connect(m_items, &QAbstractItemModel::modelReset, this, &SupplierWidget::updateActions);
-
-    ItemQuery query;
-    if (ownItems)
-        query.supplierId = user.id;
-    m_items->setQuery(query);
-    updateActions();
+    connect(m_categories, &CategoryTreeModel::stateChanged, this,
+            [this](CategoryTreeModel::State state) {
+                switch (state) {
+                case CategoryTreeModel::State::Failed:
+                    m_categoryStatus->showError(
+                        tr("Could not load the categories: %1").arg(m_categories->errorString()));
+                    m_categoryStatus->setVisible(true);
+                    break;
+                case CategoryTreeModel::State::Loading:
+                    m_categoryStatus->showBusy(tr("Loading categories…"));
+                    m_categoryStatus->setVisible(true);
+                    break;
+                case CategoryTreeModel::State::Loaded:
+                case CategoryTreeModel::State::Empty:
+                    m_categoryStatus->setVisible(false);
+                    break;
+                }
+            });
+    connect(m_categoryStatus, &LoadStatusWidget::retryRequested, m_categories,
+            &CategoryTreeModel::load);
+    m_categories->load();
 }
 
-qint64 SupplierWidget::selectedItemId() const
+ItemListModel *SupplierWidget::itemModel() const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return 0;
-    return rows.constFirst().data(ItemListModel::ItemIdRole).toLongLong();
-}
-
-void SupplierWidget::updateActions()
-{
-    m_delete->setEnabled(selectedItemId() != 0 && !m_deleteRequest);
-}
-
-void SupplierWidget::confirmDelete()
-{
-    const qint64 id = selectedItemId();
-    const auto row = m_items->rowOfItem(id);
-    if (!row)
-        return;
-    const QString title = m_items->at(*row).title;
-    // open(), not exec(): no nested event loop.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete item"),
-                                tr("Delete “%1”? Customers will no longer see it.").arg(title),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteBox"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, id, title] {
-        if (box->clickedButton() == box->button(QMessageBox::Yes))
-            deleteItem(id, title);
-    });
-    box->open();
-}
-
-void SupplierWidget::setActionText(const QString &text, bool isError)
-{
-    m_action->setText(text);
-    QPalette palette;
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_action->setPalette(palette);
-    m_action->setVisible(!text.isEmpty());
-}
-
-void SupplierWidget::deleteItem(qint64 id, const QString &title)
-{
-    if (m_deleteRequest)
-        return;
-    auto *request = new QObject(this);
-    m_deleteRequest = request;
-    updateActions();
-    setActionText(tr("Deleting “%1”…").arg(title), false);
-    m_api->deleteItem(id, request, [this, request, id, title](Result<bool> result) {
-        request->deleteLater();
-        m_deleteRequest = nullptr;
-        if (!result) {
-            setActionText(tr("Could not delete “%1”: %2").arg(title, result.error().toString()),
-                          true);
-        } else {
-            m_items->removeItem(id);
-            setActionText(tr("Deleted “%1”.").arg(title), false);
-        }
-        updateActions();
-    });
+    return m_myItems->itemModel();
 }
 
 } // namespace pincart

@@ -2,21 +2,27 @@
 
 #include "user.h"
 
-#include <QPointer>
 #include <QWidget>
 
-class QLabel;
-class QPushButton;
-class QTableView;
+class QTabWidget;
 
 namespace pincart {
 
 class ApiClient;
+class CategoryTreeModel;
+class CsvImportWidget;
 class ItemListModel;
 class LoadStatusWidget;
+class MyItemsWidget;
+class NewItemWidget;
+class SubmissionsWidget;
 
-// A supplier's own items (all items for an admin who is not a supplier), paged, with Delete.
-// Creating and editing items, and CSV import, are not part of this client version.
+// The Supplier workspace: tabs "My items" (MyItemsWidget), and for a supplier "New item"
+// (NewItemWidget), "Import CSV" (CsvImportWidget) and "Submissions" (SubmissionsWidget). The
+// categories are loaded once here and shared by the tabs. A submission made in one tab
+// refreshes the history, and an accepted one the item list.
+// Object names: supplierWorkspace, supplierTabs, supplierCategoriesStatus; the tabs
+// myItemsWidget, newItemWidget, csvImportWidget, submissionsWidget.
 class SupplierWidget : public QWidget
 {
     Q_OBJECT
@@ -24,23 +30,22 @@ class SupplierWidget : public QWidget
 public:
     SupplierWidget(ApiClient *api, const User &user, QWidget *parent = nullptr);
 
-    ItemListModel *itemModel() const { return m_items; }
+    ItemListModel *itemModel() const;
+    CategoryTreeModel *categoryModel() const { return m_categories; }
+    QTabWidget *tabs() const { return m_tabs; }
+    MyItemsWidget *myItems() const { return m_myItems; }
+    NewItemWidget *newItem() const { return m_newItem; }             // null for a non-supplier
+    CsvImportWidget *csvImport() const { return m_csvImport; }       // null for a non-supplier
+    SubmissionsWidget *submissions() const { return m_submissions; } // null for a non-supplier
 
 private:
-    qint64 selectedItemId() const;
-    void updateActions();
-    void confirmDelete();
-    void deleteItem(qint64 id, const QString &title);
-    void setActionText(const QString &text, bool isError);
-
-    ApiClient *m_api;
-    ItemListModel *m_items;
-    QTableView *m_view;
-    QPushButton *m_refresh;
-    QPushButton *m_delete;
-    LoadStatusWidget *m_status;        // the list's loading state
-    QLabel *m_action;                  // the outcome of the last delete
-    QPointer<QObject> m_deleteRequest; // context of the DELETE in flight
+    CategoryTreeModel *m_categories;
+    LoadStatusWidget *m_categoryStatus;
+    QTabWidget *m_tabs;
+    MyItemsWidget *m_myItems;
+    NewItemWidget *m_newItem = nullptr;
+    CsvImportWidget *m_csvImport = nullptr;
+    SubmissionsWidget *m_submissions = nullptr;
 };
 
 } // namespace pincart

@@ -5,6 +5,7 @@
 #include "principal.h"
 #include "result.h"
 #include "submission.h"
+#include "submissioncsv.h"
 
 #include <functional>
 
@@ -18,7 +19,7 @@ class Connection;
 class OnboardingService
 {
 public:
-    static constexpr int MaxRows = 200'000;
+    static constexpr int MaxRows = submissioncsv::SubmissionMaxRows;
     static constexpr int ChunkRows = 500;
     static constexpr int MaxErrorsShown = 10'000;
 

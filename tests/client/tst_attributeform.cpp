@@ -3,6 +3,7 @@
 // editors back as the attributes JSON the shared validation accepts, and reports what is
 // missing; ItemForm adds the fixed fields, the price in rupees and PATCH-style changes.
 
+#include "attributefill.h"
 #include "models/categorytreemodel.h"
 #include "supplier/attributeform.h"
 #include "supplier/categorycombo.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace pincart;
+using pincart::test::fillLikeAUser;
 
 namespace {
 
@@ -88,9 +90,10 @@ Category tshirt()
     c.attributes = {
         choice(QStringLiteral("colour"), QStringLiteral("Colour"),
                {QStringLiteral("Black"), QStringLiteral("White"), QStringLiteral("Navy")}, true),
-        choice(QStringLiteral("size"), QStringLiteral("Size"),
-               {QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L"), QStringLiteral("XL")},
-               true),
+        choice(
+            QStringLiteral("size"), QStringLiteral("Size"),
+            {QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L"), QStringLiteral("XL")},
+            true),
         choice(QStringLiteral("collar"), QStringLiteral("Collar"),
                {QStringLiteral("Round"), QStringLiteral("V-neck"), QStringLiteral("Polo")}, false),
         spec(QStringLiteral("organic"), QStringLiteral("Organic cotton"), AttributeSpec::Type::Bool,
@@ -120,32 +123,6 @@ QString errorsText(const QList<FieldError> &errors)
     for (const FieldError &e : errors)
         lines << e.field + QStringLiteral(": ") + e.message;
     return lines.join(QStringLiteral("; "));
-}
-
-// Sets the editors the way a user would: picks the combo entry with that text, sets the spin
-// box, ticks the box, types the text. Attributes absent from `values` are left untouched.
-void fillLikeAUser(AttributeForm &form, const QJsonObject &values)
-{
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        QWidget *editor = form.editor(it.key());
-        QVERIFY2(editor, qPrintable(it.key()));
-        if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-            const int index = combo->findText(it.value().toString());
-            QVERIFY2(index >= 0, qPrintable(it.value().toString()));
-            combo->setCurrentIndex(index);
-        } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
-            spin->setValue(it.value().toInt());
-        } else if (auto *doubleSpin = qobject_cast<QDoubleSpinBox *>(editor)) {
-            doubleSpin->setValue(it.value().toDouble());
-        } else if (auto *box = qobject_cast<QCheckBox *>(editor)) {
-            box->setCheckState(it.value().toBool() ? Qt::Checked : Qt::Unchecked);
-        } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
-            edit->clear();
-            QTest::keyClicks(edit, it.value().toString());
-        } else {
-            QFAIL(qPrintable(QStringLiteral("unexpected editor for ") + it.key()));
-        }
-    }
 }
 
 } // namespace
@@ -179,22 +156,33 @@ void TestAttributeForm::editorPerAttribute_data()
     QTest::addColumn<double>("high");
     QTest::addColumn<int>("choices"); // enums: entries, the empty one included
 
-    QTest::addRow("tv:screen_size") << "tv" << "screen_size" << "QSpinBox" << true << " in"
-                                    << 24.0 << 100.0 << 0;
-    QTest::addRow("tv:panel") << "tv" << "panel" << "QComboBox" << true << "" << 0.0 << 0.0 << 3;
-    QTest::addRow("tv:smart") << "tv" << "smart" << "QCheckBox" << false << "" << 0.0 << 0.0 << 0;
-    QTest::addRow("tv:weight") << "tv" << "weight" << "QDoubleSpinBox" << false << " kg" << 2.5
-                               << 40.0 << 0;
-    QTest::addRow("tv:model_name") << "tv" << "model_name" << "QLineEdit" << false << "" << 0.0
-                                   << 0.0 << 0;
-    QTest::addRow("tshirt:colour") << "tshirt" << "colour" << "QComboBox" << true << "" << 0.0
-                                   << 0.0 << 3;
-    QTest::addRow("tshirt:size") << "tshirt" << "size" << "QComboBox" << true << "" << 0.0 << 0.0
-                                 << 4;
-    QTest::addRow("tshirt:collar") << "tshirt" << "collar" << "QComboBox" << false << "" << 0.0
-                                   << 0.0 << 4;
-    QTest::addRow("tshirt:organic") << "tshirt" << "organic" << "QCheckBox" << true << "" << 0.0
-                                    << 0.0 << 0;
+    QTest::addRow("tv:screen_size") << "tv"
+                                    << "screen_size"
+                                    << "QSpinBox" << true << " in" << 24.0 << 100.0 << 0;
+    QTest::addRow("tv:panel") << "tv"
+                              << "panel"
+                              << "QComboBox" << true << "" << 0.0 << 0.0 << 3;
+    QTest::addRow("tv:smart") << "tv"
+                              << "smart"
+                              << "QCheckBox" << false << "" << 0.0 << 0.0 << 0;
+    QTest::addRow("tv:weight") << "tv"
+                               << "weight"
+                               << "QDoubleSpinBox" << false << " kg" << 2.5 << 40.0 << 0;
+    QTest::addRow("tv:model_name") << "tv"
+                                   << "model_name"
+                                   << "QLineEdit" << false << "" << 0.0 << 0.0 << 0;
+    QTest::addRow("tshirt:colour") << "tshirt"
+                                   << "colour"
+                                   << "QComboBox" << true << "" << 0.0 << 0.0 << 3;
+    QTest::addRow("tshirt:size") << "tshirt"
+                                 << "size"
+                                 << "QComboBox" << true << "" << 0.0 << 0.0 << 4;
+    QTest::addRow("tshirt:collar") << "tshirt"
+                                   << "collar"
+                                   << "QComboBox" << false << "" << 0.0 << 0.0 << 4;
+    QTest::addRow("tshirt:organic") << "tshirt"
+                                    << "organic"
+                                    << "QCheckBox" << true << "" << 0.0 << 0.0 << 0;
 }
 
 void TestAttributeForm::editorPerAttribute()
@@ -221,14 +209,14 @@ void TestAttributeForm::editorPerAttribute()
     QCOMPARE(QString::fromLatin1(editor->metaObject()->className()), editorClass);
 
     // Required: a bold label ending in " *"; optional: a plain one.
-    auto *label = form.findChild<QLabel *>(QStringLiteral("attr.") + attribute
-                                           + QStringLiteral("Label"));
+    auto *label
+        = form.findChild<QLabel *>(QStringLiteral("attr.") + attribute + QStringLiteral("Label"));
     QVERIFY(label);
     QCOMPARE(label->text(), required ? spec->label + QStringLiteral(" *") : spec->label);
     QCOMPARE(label->font().bold(), required);
     QCOMPARE(label->buddy(), editor);
-    auto *hint = form.findChild<QLabel *>(QStringLiteral("attr.") + attribute
-                                          + QStringLiteral("Hint"));
+    auto *hint
+        = form.findChild<QLabel *>(QStringLiteral("attr.") + attribute + QStringLiteral("Hint"));
     QVERIFY(hint);
     QVERIFY(hint->isHidden());
 
@@ -274,14 +262,12 @@ void TestAttributeForm::readBack_data()
     QTest::addColumn<QJsonObject>("expected"); // what the form reads back
 
     QTest::addRow("tv:everything")
-        << "tv"
-        << json(R"({"screen_size": 55, "panel": "OLED", "smart": true, "weight": 14.5,
+        << "tv" << json(R"({"screen_size": 55, "panel": "OLED", "smart": true, "weight": 14.5,
                     "model_name": "X90K"})")
         << json(R"({"screen_size": 55, "panel": "OLED", "smart": true, "weight": 14.5,
                     "model_name": "X90K"})");
-    QTest::addRow("tv:required only")
-        << "tv" << json(R"({"screen_size": 24, "panel": "LED"})")
-        << json(R"({"screen_size": 24, "panel": "LED"})");
+    QTest::addRow("tv:required only") << "tv" << json(R"({"screen_size": 24, "panel": "LED"})")
+                                      << json(R"({"screen_size": 24, "panel": "LED"})");
     QTest::addRow("tv:not smart")
         << "tv" << json(R"({"screen_size": 100, "panel": "QLED", "smart": false})")
         << json(R"({"screen_size": 100, "panel": "QLED", "smart": false})");
@@ -333,8 +319,8 @@ void TestAttributeForm::requiredLeftEmpty_data()
     QTest::addRow("tv:panel") << "tv" << json(R"({"screen_size": 55})") << "panel";
     QTest::addRow("tv:screen_size") << "tv" << json(R"({"panel": "LED"})") << "screen_size";
     QTest::addRow("tshirt:size") << "tshirt" << json(R"({"colour": "White"})") << "size";
-    QTest::addRow("tshirt:colour") << "tshirt" << json(R"({"size": "M", "collar": "Polo"})")
-                                   << "colour";
+    QTest::addRow("tshirt:colour")
+        << "tshirt" << json(R"({"size": "M", "collar": "Polo"})") << "colour";
 }
 
 void TestAttributeForm::requiredLeftEmpty()
@@ -355,7 +341,8 @@ void TestAttributeForm::requiredLeftEmpty()
     QCOMPARE(errors.constFirst().field, QStringLiteral("attributes.") + missing);
     QCOMPARE(errors.constFirst().message, QStringLiteral("is required"));
     // Shown next to the editor, and only there.
-    auto *hint = form.findChild<QLabel *>(QStringLiteral("attr.") + missing + QStringLiteral("Hint"));
+    auto *hint
+        = form.findChild<QLabel *>(QStringLiteral("attr.") + missing + QStringLiteral("Hint"));
     QVERIFY(hint);
     QVERIFY(!hint->isHidden());
     QCOMPARE(hint->text(), QStringLiteral("is required"));
@@ -448,3 +435,128 @@ void TestAttributeForm::categoryComboListsLeaves()
     tree.setCategories({electronics, fashion, television(), tshirt()});
     QCOMPARE(combo.categoryId(), std::optional<qint64>(201));
 }
+
+void TestAttributeForm::itemFormChecksFixedFields()
+{
+    ItemForm form(ItemForm::Mode::Create);
+    form.setCategory(tshirt());
+    auto *sku = form.findChild<QLineEdit *>(QStringLiteral("skuEdit"));
+    auto *title = form.findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+    auto *description = form.findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"));
+    auto *brand = form.findChild<QLineEdit *>(QStringLiteral("brandEdit"));
+    auto *price = form.findChild<QLineEdit *>(QStringLiteral("priceEdit"));
+    QVERIFY(sku && title && description && brand && price);
+    auto hint = [&](const char *name) {
+        auto *label = form.findChild<QLabel *>(QLatin1String(name) + QStringLiteral("Hint"));
+        return label && !label->isHidden() ? label->text() : QString();
+    };
+
+    // Nothing typed: every required field says so, under itself.
+    QList<FieldError> errors = form.validate();
+    QStringList fields;
+    for (const FieldError &e : errors)
+        fields << e.field;
+    QCOMPARE(fields, (QStringList{"sku", "title", "brand", "attributes.colour", "attributes.size",
+                                  "price"}));
+    QVERIFY(!hint("skuEdit").isEmpty());
+    QCOMPARE(hint("priceEdit"), QStringLiteral("is required"));
+    QVERIFY(hint("descriptionEdit").isEmpty()); // optional
+    QCOMPARE(form.errorText(QStringLiteral("attributes.size")), QStringLiteral("is required"));
+    QVERIFY(form.unplacedErrors().isEmpty());
+
+    // After a first check the form follows every change.
+    QTest::keyClicks(title, QStringLiteral("ab"));
+    QCOMPARE(hint("titleEdit"), QStringLiteral("must have at least 3 characters"));
+    QTest::keyClicks(title, QStringLiteral("c tee"));
+    QVERIFY(hint("titleEdit").isEmpty());
+    QTest::keyClicks(price, QStringLiteral("12,99.5x"));
+    QCOMPARE(hint("priceEdit"), QStringLiteral("is not a price in rupees (as 1299 or 1299.50)"));
+    price->clear();
+    QTest::keyClicks(price, QStringLiteral("0"));
+    QCOMPARE(hint("priceEdit"), QStringLiteral("must be greater than zero"));
+    price->clear();
+    QTest::keyClicks(price, QStringLiteral("1,299.50"));
+    QVERIFY(hint("priceEdit").isEmpty());
+    QTest::keyClicks(sku, QStringLiteral("bad sku"));
+    QVERIFY(!hint("skuEdit").isEmpty());
+    sku->clear();
+    QTest::keyClicks(sku, QStringLiteral("TS-NAVY-XL"));
+    QTest::keyClicks(brand, QStringLiteral("Kirana Threads"));
+    QTest::keyClicks(description, QStringLiteral("Soft cotton."));
+    fillLikeAUser(*form.attributeForm(), json(R"({"colour": "Navy", "size": "XL"})"));
+    errors = form.validate();
+    QVERIFY2(errors.isEmpty(), qPrintable(errorsText(errors)));
+
+    const ItemInput input = form.input();
+    QCOMPARE(input.sku, std::optional<QString>(QStringLiteral("TS-NAVY-XL")));
+    QCOMPARE(input.title, std::optional<QString>(QStringLiteral("abc tee")));
+    QCOMPARE(input.description, std::optional<QString>(QStringLiteral("Soft cotton.")));
+    QCOMPARE(input.categoryId, std::optional<qint64>(201));
+    QVERIFY(input.price);
+    QCOMPARE(input.price->amount, 129950);
+    QCOMPARE(jsonText(*input.attributes),
+             jsonText(json(R"({"colour": "Navy", "size": "XL", "organic": false})")));
+
+    // Server errors go under their fields too; what has no field comes back.
+    const QList<FieldError> rest = form.showErrors(
+        {{QStringLiteral("sku"), QStringLiteral("is already used by another of your items")},
+         {QStringLiteral("category_id"), QStringLiteral("no such category")}});
+    QCOMPARE(hint("skuEdit"), QStringLiteral("is already used by another of your items"));
+    QCOMPARE(rest.size(), 1);
+    QCOMPARE(rest.constFirst().field, QStringLiteral("category_id"));
+
+    form.clearValues();
+    QVERIFY(sku->text().isEmpty() && price->text().isEmpty());
+    QVERIFY(hint("skuEdit").isEmpty());
+    QVERIFY(!form.attributeForm()->attributes().contains(QStringLiteral("colour")));
+}
+
+void TestAttributeForm::itemFormEditSendsChangesOnly()
+{
+    Item item;
+    item.id = 7;
+    item.supplierId = 3;
+    item.sku = QStringLiteral("TS-BLACK-M");
+    item.title = QStringLiteral("Plain black tee");
+    item.description = QStringLiteral("Cotton.");
+    item.brand = QStringLiteral("Kirana Threads");
+    item.categoryId = 201;
+    item.price = Money{49900, QStringLiteral("INR")};
+    item.attributes = json(R"({"colour": "Black", "size": "M", "organic": false})");
+
+    ItemForm form(ItemForm::Mode::Edit);
+    form.setItem(item, tshirt());
+    QVERIFY(!form.findChild<QLineEdit *>(QStringLiteral("skuEdit"))); // the SKU stays
+    QCOMPARE(form.findChild<QLabel *>(QStringLiteral("skuLabel"))->text(), item.sku);
+    auto *price = form.findChild<QLineEdit *>(QStringLiteral("priceEdit"));
+    auto *title = form.findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+    QCOMPARE(price->text(), QStringLiteral("499.00"));
+    QCOMPARE(title->text(), item.title);
+    QVERIFY(form.validate().isEmpty());
+
+    // Untouched: nothing to send.
+    ItemInput input = form.input();
+    QVERIFY(!input.title && !input.price && !input.attributes && !input.sku && !input.brand);
+
+    price->setText(QStringLiteral("450"));
+    input = form.input();
+    QVERIFY(input.price && !input.title && !input.attributes);
+    QCOMPARE(input.price->amount, 45000);
+
+    fillLikeAUser(*form.attributeForm(), json(R"({"collar": "Polo"})"));
+    input = form.input();
+    QVERIFY(input.attributes);
+    QCOMPARE(jsonText(*input.attributes),
+             jsonText(json(R"({"colour": "Black", "size": "M", "collar": "Polo",
+                               "organic": false})")));
+
+    // The whole item is checked, as the server checks it after the update.
+    title->setText(QStringLiteral("x"));
+    const QList<FieldError> errors = form.validate();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(form.errorText(QStringLiteral("title")),
+             QStringLiteral("must have at least 3 characters"));
+}
+
+QTEST_MAIN(TestAttributeForm)
+#include "tst_attributeform.moc"
