@@ -15,6 +15,8 @@
 #   --warmup D           wrk -d of the discarded run before it (default 5s)
 #   --ready-timeout S    seconds to wait for /readyz after start, search index catch-up included (default 600)
 #   --strict             exit 1 when a target is missed (errors always exit 1)
+#   --pin                run the servers (pincart and nginx alike) on CPU 0 and wrk on CPU 1, so the load
+#                        generator does not steal the measured server's core (latency is then the server's)
 #
 # Targets per backend: requests/s >= 0.5 x nginx's, and p99 < 5 ms at 64 connections, with no errors.
 # All traffic is on 127.0.0.1; every run is bounded by its duration. Prints a table; writes no file.
@@ -38,6 +40,7 @@ duration=15s
 warmup=5s
 ready_timeout=600
 strict=0
+pin=0
 while (($#)); do
   case $1 in
     --server-bin | --backends | --items | --threads | --wrk-threads | --connections | --duration | --warmup | \
@@ -47,6 +50,7 @@ while (($#)); do
       shift
       ;;
     --strict) strict=1 ;;
+    --pin) pin=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "item_read: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -61,6 +65,12 @@ done
 [[ -z $threads || $threads =~ ^[1-9][0-9]*$ ]] || die "bad --threads $threads"
 ((connections >= wrk_threads)) || die "--connections must be at least --wrk-threads"
 command -v wrk >/dev/null || die "wrk not found (scripts/setup installs it)"
+server_cpu=()
+wrk_cpu=()
+if ((pin)); then
+  server_cpu=(taskset -c 0)
+  wrk_cpu=(taskset -c 1)
+fi
 command -v curl >/dev/null || die "curl not found (scripts/setup installs it)"
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x $nginx_bin ]] || die "nginx not found (scripts/setup installs nginx-light)"
@@ -114,10 +124,10 @@ run_wrk() {
   local label=$1 url=$2 out=$tmp/wrk-$1.txt
   say "$label: warm-up ($warmup), then wrk -t$wrk_threads -c$connections -d$duration"
   PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
-    wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout 5s -s "$here/item_read.lua" "$url" \
+    ${wrk_cpu[@]+"${wrk_cpu[@]}"} wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout 5s -s "$here/item_read.lua" "$url" \
     >"$tmp/wrk-$label-warmup.txt" 2>&1 || { cat "$tmp/wrk-$label-warmup.txt" >&2; return 1; }
   PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
-    wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/item_read.lua" "$url" \
+    ${wrk_cpu[@]+"${wrk_cpu[@]}"} wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/item_read.lua" "$url" \
     >"$out" 2>&1 || { cat "$out" >&2; return 1; }
   sed 's/^/    /' "$out" | grep -v RESULT >&2
   grep '^RESULT ' "$out" | tail -n 1 | cut -d' ' -f2-
@@ -149,7 +159,7 @@ bench_backend() {
     args=(serve --database "$database" --address 127.0.0.1 --port "$port" --data-dir "$data" --access-log off)
     [[ -z $threads ]] || args+=(--threads "$threads")
     say "$name: starting ${server_bin##*/} ${args[*]}"
-    "$server_bin" "${args[@]}" </dev/null >"$log" 2>&1 &
+    ${server_cpu[@]+"${server_cpu[@]}"} "$server_bin" "${args[@]}" </dev/null >"$log" 2>&1 &
     server_pid=$!
     t0=$SECONDS
     until curl -fsS -o /dev/null --max-time 2 "$url/readyz" 2>/dev/null; do
@@ -238,7 +248,7 @@ http {
 }
 EOF
   say "nginx: serving $(wc -c <"$tmp/nginx/www/item.json") bytes of item JSON on 127.0.0.1:$nginx_port"
-  "$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" </dev/null \
+  ${server_cpu[@]+"${server_cpu[@]}"} "$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" </dev/null \
     >"$tmp/nginx/stdout.log" 2>&1 &
   nginx_pid=$!
   local t0=$SECONDS
