@@ -36,20 +36,10 @@ QString compact(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-} // namespace
-
-Result<Item> ItemRepository::insert(const Item &item)
+// The columns every write of an item sets, by their placeholders (insert, update, overwrite).
+Statement &bindFields(Statement &q, const Item &item)
 {
-    Item stored = item;
-    const qint64 now = Connection::nowMs();
-    stored.version = 1;
-    stored.createdAt = stored.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-    Statement q(m_db, QStringLiteral(
-                          "INSERT INTO items (supplier_id, sku, title, description, brand, "
-                          "category_id, price_amount, currency, attributes, status, version, "
-                          "created_at, updated_at) VALUES (:supplier, :sku, :title, :description, "
-                          ":brand, :category, :amount, :currency, :attributes, :status, 1, :now, :now)"));
-    q.bind(QStringLiteral(":supplier"), item.supplierId)
+    return q.bind(QStringLiteral(":supplier"), item.supplierId)
         .bind(QStringLiteral(":sku"), nonNull(item.sku))
         .bind(QStringLiteral(":title"), nonNull(item.title))
         .bind(QStringLiteral(":description"), nonNull(item.description))
@@ -58,12 +48,29 @@ Result<Item> ItemRepository::insert(const Item &item)
         .bind(QStringLiteral(":amount"), item.price.amount)
         .bind(QStringLiteral(":currency"), item.price.currency)
         .bind(QStringLiteral(":attributes"), compact(item.attributes))
-        .bind(QStringLiteral(":status"), itemStatusName(item.status))
-        .bind(QStringLiteral(":now"), now);
+        .bind(QStringLiteral(":status"), itemStatusName(item.status));
+}
+
+} // namespace
+
+Result<Item> ItemRepository::insert(const Item &item)
+{
+    Item stored = item;
+    const qint64 now = Connection::nowMs();
+    stored.version = 1;
+    stored.createdAt = stored.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    Statement q(m_db,
+                QStringLiteral(
+                    "INSERT INTO items (supplier_id, sku, title, description, brand, "
+                    "category_id, price_amount, currency, attributes, status, version, "
+                    "created_at, updated_at) VALUES (:supplier, :sku, :title, :description, "
+                    ":brand, :category, :amount, :currency, :attributes, :status, 1, :now, :now)"));
+    bindFields(q, item).bind(QStringLiteral(":now"), now);
     if (Status s = q.exec("insert item"); !s) {
         if (s.error().kind() == DomainError::Kind::Conflict)
-            return DomainError::conflict(QStringLiteral("This supplier already has an item with SKU %1").arg(item.sku),
-                                         {{QStringLiteral("sku"), QStringLiteral("is taken")}});
+            return DomainError::conflict(
+                QStringLiteral("This supplier already has an item with SKU %1").arg(item.sku),
+                {{QStringLiteral("sku"), QStringLiteral("is taken")}});
         return s.error();
     }
     stored.id = q.lastInsertId();
@@ -80,27 +87,20 @@ Result<Item> ItemRepository::update(const Item &item)
                           "price_amount = :amount, currency = :currency, attributes = :attributes, "
                           "status = :status, version = version + 1, updated_at = :now "
                           "WHERE id = :id AND version = :version"));
-    q.bind(QStringLiteral(":supplier"), item.supplierId)
-        .bind(QStringLiteral(":sku"), nonNull(item.sku))
-        .bind(QStringLiteral(":title"), nonNull(item.title))
-        .bind(QStringLiteral(":description"), nonNull(item.description))
-        .bind(QStringLiteral(":brand"), nonNull(item.brand))
-        .bind(QStringLiteral(":category"), item.categoryId)
-        .bind(QStringLiteral(":amount"), item.price.amount)
-        .bind(QStringLiteral(":currency"), item.price.currency)
-        .bind(QStringLiteral(":attributes"), compact(item.attributes))
-        .bind(QStringLiteral(":status"), itemStatusName(item.status))
+    bindFields(q, item)
         .bind(QStringLiteral(":now"), now)
         .bind(QStringLiteral(":id"), item.id)
         .bind(QStringLiteral(":version"), item.version);
     if (Status s = q.exec("update item"); !s) {
         if (s.error().kind() == DomainError::Kind::Conflict)
-            return DomainError::conflict(QStringLiteral("This supplier already has an item with SKU %1").arg(item.sku),
-                                         {{QStringLiteral("sku"), QStringLiteral("is taken")}});
+            return DomainError::conflict(
+                QStringLiteral("This supplier already has an item with SKU %1").arg(item.sku),
+                {{QStringLiteral("sku"), QStringLiteral("is taken")}});
         return s.error();
     }
     if (q.numRowsAffected() != 1)
-        return DomainError::conflict(QStringLiteral("The item changed meanwhile; reload and retry"));
+        return DomainError::conflict(
+            QStringLiteral("The item changed meanwhile; reload and retry"));
     stored.version = item.version + 1;
     stored.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     return stored;
@@ -117,7 +117,8 @@ Result<bool> ItemRepository::remove(qint64 id)
 
 Result<std::optional<Item>> ItemRepository::findById(qint64 id)
 {
-    Statement q(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM items WHERE id = :id"));
+    Statement q(m_db,
+                QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM items WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     if (Status s = q.exec("find item"); !s)
         return s.error();
@@ -130,7 +131,8 @@ Result<QList<Item>> ItemRepository::list(const ListFilter &filter)
 {
     // One prepared statement per shape: category lists are padded to a power of two by
     // repeating the last id, so a handful of statements serve every filter.
-    QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM items WHERE id > :after");
+    QString sql
+        = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM items WHERE id > :after");
     qsizetype slots = 0;
     if (!filter.categoryIds.isEmpty()) {
         slots = 1;
@@ -173,7 +175,8 @@ Result<qint64> ItemRepository::count()
 
 Result<QHash<QString, ItemRepository::Key>> ItemRepository::skusOf(qint64 supplierId)
 {
-    Statement q(m_db, QStringLiteral("SELECT sku, id, version, created_at FROM items WHERE supplier_id = :s"));
+    Statement q(m_db, QStringLiteral(
+                          "SELECT sku, id, version, created_at FROM items WHERE supplier_id = :s"));
     q.bind(QStringLiteral(":s"), supplierId);
     if (Status s = q.exec("skus of supplier"); !s)
         return s.error();
@@ -187,24 +190,16 @@ Result<QHash<QString, ItemRepository::Key>> ItemRepository::skusOf(qint64 suppli
 
 Result<Item> ItemRepository::overwrite(const Item &item)
 {
-    Statement q(m_db, QStringLiteral(
-                          "UPDATE items SET sku = :sku, title = :title, description = :description, brand = :brand, "
-                          "category_id = :category, price_amount = :amount, currency = :currency, "
-                          "attributes = :attributes, status = :status, version = version + 1, updated_at = :now "
-                          "WHERE id = :id AND supplier_id = :supplier"));
+    Statement q(
+        m_db,
+        QStringLiteral(
+            "UPDATE items SET sku = :sku, title = :title, description = :description, brand = "
+            ":brand, "
+            "category_id = :category, price_amount = :amount, currency = :currency, "
+            "attributes = :attributes, status = :status, version = version + 1, updated_at = :now "
+            "WHERE id = :id AND supplier_id = :supplier"));
     const qint64 now = Connection::nowMs();
-    q.bind(QStringLiteral(":sku"), nonNull(item.sku))
-        .bind(QStringLiteral(":title"), nonNull(item.title))
-        .bind(QStringLiteral(":description"), nonNull(item.description))
-        .bind(QStringLiteral(":brand"), nonNull(item.brand))
-        .bind(QStringLiteral(":category"), item.categoryId)
-        .bind(QStringLiteral(":amount"), item.price.amount)
-        .bind(QStringLiteral(":currency"), item.price.currency)
-        .bind(QStringLiteral(":attributes"), compact(item.attributes))
-        .bind(QStringLiteral(":status"), itemStatusName(item.status))
-        .bind(QStringLiteral(":now"), now)
-        .bind(QStringLiteral(":id"), item.id)
-        .bind(QStringLiteral(":supplier"), item.supplierId);
+    bindFields(q, item).bind(QStringLiteral(":now"), now).bind(QStringLiteral(":id"), item.id);
     if (Status s = q.exec("overwrite item"); !s)
         return s.error();
     if (q.numRowsAffected() != 1)
