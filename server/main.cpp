@@ -6,13 +6,12 @@
 #include "passwordhasher.h"
 #include "server.h"
 
+#include <csignal>
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QSocketNotifier>
-
-#include <csignal>
-#include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -54,33 +53,53 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PINCART_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Pincart REST server.\n\nCommands: serve (default), migrate, seed.\n"
-        "Every option has an environment variable (in brackets)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Pincart REST server.\n\nCommands: serve (default), migrate, seed.\n"
+                       "Every option has an environment variable (in brackets)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, migrate or seed"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve, migrate or seed"));
     const QList<QCommandLineOption> options{
-        {QStringLiteral("database"), QStringLiteral("sqlite:///path.db or mysql://user:pass@host:port/db [PINCART_DATABASE]"), QStringLiteral("url")},
-        {QStringLiteral("address"), QStringLiteral("Address to listen on [PINCART_ADDRESS], default 127.0.0.1"), QStringLiteral("address")},
-        {QStringLiteral("port"), QStringLiteral("Port [PINCART_PORT], default 8080"), QStringLiteral("port")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads [PINCART_THREADS], default 4"), QStringLiteral("n")},
-        {QStringLiteral("data-dir"), QStringLiteral("Data directory [PINCART_DATA_DIR], default ./var"), QStringLiteral("dir")},
-        {QStringLiteral("max-connections"), QStringLiteral("Open connections at most [PINCART_MAX_CONNECTIONS], default 2048"), QStringLiteral("n")},
-        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds before an idle connection is closed [PINCART_IDLE_TIMEOUT], default 30"), QStringLiteral("s")},
-        {QStringLiteral("access-log"), QStringLiteral("File, - for stderr, or off [PINCART_ACCESS_LOG], default -"), QStringLiteral("path")},
-        {QStringLiteral("items"), QStringLiteral("seed: number of demo items, default 2000"), QStringLiteral("n")},
-        {QStringLiteral("seed"), QStringLiteral("seed: random seed of the demo catalogue, default 42"), QStringLiteral("n")},
+        {QStringLiteral("database"),
+         QStringLiteral("sqlite:///path.db or mysql://user:pass@host:port/db [PINCART_DATABASE]"),
+         QStringLiteral("url")},
+        {QStringLiteral("address"),
+         QStringLiteral("Address to listen on [PINCART_ADDRESS], default 127.0.0.1"),
+         QStringLiteral("address")},
+        {QStringLiteral("port"), QStringLiteral("Port [PINCART_PORT], default 8080"),
+         QStringLiteral("port")},
+        {QStringLiteral("threads"), QStringLiteral("Worker threads [PINCART_THREADS], default 4"),
+         QStringLiteral("n")},
+        {QStringLiteral("data-dir"),
+         QStringLiteral("Data directory [PINCART_DATA_DIR], default ./var"), QStringLiteral("dir")},
+        {QStringLiteral("max-connections"),
+         QStringLiteral("Open connections at most [PINCART_MAX_CONNECTIONS], default 2048"),
+         QStringLiteral("n")},
+        {QStringLiteral("idle-timeout"),
+         QStringLiteral(
+             "Seconds before an idle connection is closed [PINCART_IDLE_TIMEOUT], default 30"),
+         QStringLiteral("s")},
+        {QStringLiteral("access-log"),
+         QStringLiteral("File, - for stderr, or off [PINCART_ACCESS_LOG], default -"),
+         QStringLiteral("path")},
+        {QStringLiteral("items"), QStringLiteral("seed: number of demo items, default 2000"),
+         QStringLiteral("n")},
+        {QStringLiteral("seed"),
+         QStringLiteral("seed: random seed of the demo catalogue, default 42"),
+         QStringLiteral("n")},
     };
     parser.addOptions(options);
     parser.process(app);
 
     const QString command = parser.positionalArguments().value(0, QStringLiteral("serve"));
-    const QString dataDir = setting(parser, QStringLiteral("data-dir"), "PINCART_DATA_DIR", QStringLiteral("var"));
+    const QString dataDir
+        = setting(parser, QStringLiteral("data-dir"), "PINCART_DATA_DIR", QStringLiteral("var"));
     if (!QDir().mkpath(dataDir))
         return fail(QStringLiteral("cannot create data directory ") + dataDir);
-    const QString database = setting(parser, QStringLiteral("database"), "PINCART_DATABASE",
-                                     QStringLiteral("sqlite://") + QDir(dataDir).absoluteFilePath(QStringLiteral("pincart.db")));
+    const QString database = setting(
+        parser, QStringLiteral("database"), "PINCART_DATABASE",
+        QStringLiteral("sqlite://") + QDir(dataDir).absoluteFilePath(QStringLiteral("pincart.db")));
     const auto url = DatabaseUrl::parse(database);
     if (!url)
         return fail(url.error().toString());
@@ -95,47 +114,67 @@ int main(int argc, char *argv[])
             return 0;
         }
         SeedOptions seed;
-        seed.items = parser.value(QStringLiteral("items")).isEmpty() ? 2000 : parser.value(QStringLiteral("items")).toInt();
-        seed.seed = parser.value(QStringLiteral("seed")).isEmpty() ? 42 : parser.value(QStringLiteral("seed")).toULongLong();
+        seed.items = parser.value(QStringLiteral("items")).isEmpty()
+                         ? 2000
+                         : parser.value(QStringLiteral("items")).toInt();
+        seed.seed = parser.value(QStringLiteral("seed")).isEmpty()
+                        ? 42
+                        : parser.value(QStringLiteral("seed")).toULongLong();
         if (seed.items < 0)
             return fail(QStringLiteral("--items must be zero or more"));
         PasswordHasher hasher;
         const auto report = seedDemoData(db, hasher, seed);
         if (!report)
             return fail(report.error().toString());
-        std::printf("seeded %s: %d users, %d items, %d pincodes (existing data kept)\n",
-                    qPrintable(url->redacted()), report->users, report->items, report->pincodes);
+        std::printf("seeded %s: %d users, %d items, %d pincodes, %d warehouses, %d stock rows, %d "
+                    "shipments "
+                    "(existing data kept)\n",
+                    qPrintable(url->redacted()), report->users, report->items, report->pincodes,
+                    report->logistics.warehouses, report->logistics.stockRows,
+                    report->logistics.shipments);
         return 0;
     }
     if (command != QLatin1String("serve"))
-        return fail(QStringLiteral("unknown command ") + command + QStringLiteral(" (serve, migrate or seed)"));
+        return fail(QStringLiteral("unknown command ") + command
+                    + QStringLiteral(" (serve, migrate or seed)"));
 
     ServerConfig config;
     config.databaseUrl = database;
     config.dataDir = dataDir;
-    const QString address = setting(parser, QStringLiteral("address"), "PINCART_ADDRESS", QStringLiteral("127.0.0.1"));
+    const QString address = setting(parser, QStringLiteral("address"), "PINCART_ADDRESS",
+                                    QStringLiteral("127.0.0.1"));
     if (!config.address.setAddress(address))
         return fail(QStringLiteral("bad --address ") + address);
     bool ok = true;
-    const int port = setting(parser, QStringLiteral("port"), "PINCART_PORT", QStringLiteral("8080")).toInt(&ok);
+    const int port = setting(parser, QStringLiteral("port"), "PINCART_PORT", QStringLiteral("8080"))
+                         .toInt(&ok);
     if (!ok || port < 0 || port > 65535)
         return fail(QStringLiteral("bad --port"));
     config.port = quint16(port);
-    config.threads = setting(parser, QStringLiteral("threads"), "PINCART_THREADS", QStringLiteral("4")).toInt(&ok);
+    config.threads
+        = setting(parser, QStringLiteral("threads"), "PINCART_THREADS", QStringLiteral("4"))
+              .toInt(&ok);
     if (!ok || config.threads < 1 || config.threads > 256)
         return fail(QStringLiteral("--threads must be 1 to 256"));
-    config.maxConnections = setting(parser, QStringLiteral("max-connections"), "PINCART_MAX_CONNECTIONS", QStringLiteral("2048")).toInt(&ok);
+    config.maxConnections = setting(parser, QStringLiteral("max-connections"),
+                                    "PINCART_MAX_CONNECTIONS", QStringLiteral("2048"))
+                                .toInt(&ok);
     if (!ok || config.maxConnections < 1)
         return fail(QStringLiteral("bad --max-connections"));
-    config.idleTimeoutMs = setting(parser, QStringLiteral("idle-timeout"), "PINCART_IDLE_TIMEOUT", QStringLiteral("30")).toInt(&ok) * 1000;
+    config.idleTimeoutMs = setting(parser, QStringLiteral("idle-timeout"), "PINCART_IDLE_TIMEOUT",
+                                   QStringLiteral("30"))
+                               .toInt(&ok)
+                           * 1000;
     if (!ok || config.idleTimeoutMs < 1000)
         return fail(QStringLiteral("--idle-timeout must be at least 1 second"));
-    config.accessLog = setting(parser, QStringLiteral("access-log"), "PINCART_ACCESS_LOG", QStringLiteral("-"));
+    config.accessLog
+        = setting(parser, QStringLiteral("access-log"), "PINCART_ACCESS_LOG", QStringLiteral("-"));
     config.adminEmail = QString::fromLocal8Bit(qgetenv("PINCART_ADMIN_EMAIL"));
     config.adminPassword = QString::fromLocal8Bit(qgetenv("PINCART_ADMIN_PASSWORD"));
     config.tokenSecret = QString::fromLocal8Bit(qgetenv("PINCART_TOKEN_SECRET"));
 
-    // SIGTERM/SIGINT through a pipe: a signal handler may do almost nothing, the event loop the rest.
+    // SIGTERM/SIGINT through a pipe: a signal handler may do almost nothing, the event loop the
+    // rest.
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
         return fail(QStringLiteral("socketpair failed"));
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
@@ -145,7 +184,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "pincart-server: stopping\n");
         QCoreApplication::quit();
     });
-    struct sigaction sa{};
+    struct sigaction sa
+    {
+    };
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
@@ -157,13 +198,15 @@ int main(int argc, char *argv[])
     if (Status s = server.start(); !s)
         return fail(s.error().toString());
     if (!server.generatedAdminPassword().isEmpty()) {
-        std::fprintf(stderr, "pincart-server: created the first admin account %s with the one-time "
+        std::fprintf(stderr,
+                     "pincart-server: created the first admin account %s with the one-time "
                      "password %s (set PINCART_ADMIN_EMAIL and PINCART_ADMIN_PASSWORD to choose)\n",
-                     qPrintable(config.adminEmail.isEmpty() ? QStringLiteral("admin@pincart.local") : config.adminEmail),
+                     qPrintable(config.adminEmail.isEmpty() ? QStringLiteral("admin@pincart.local")
+                                                            : config.adminEmail),
                      qPrintable(server.generatedAdminPassword()));
     }
-    std::fprintf(stderr, "pincart-server: listening on http://%s:%u\n", qPrintable(config.address.toString()),
-                 unsigned(server.port()));
+    std::fprintf(stderr, "pincart-server: listening on http://%s:%u\n",
+                 qPrintable(config.address.toString()), unsigned(server.port()));
     const int rc = app.exec();
     server.stop();
     return rc;

@@ -313,24 +313,6 @@ QJsonObject toJson(const ItemInput &in)
     return o;
 }
 
-template<typename T, typename Decode>
-static Result<Page<T>> pageFromJson(const QJsonObject &object, Decode decode)
-{
-    JsonReader r(object);
-    Page<T> page;
-    const auto items = r.array(k::Items);
-    page.next = r.string(k::Next, JsonReader::Optional).value_or(QString());
-    if (!r.ok())
-        return DomainError::validation(r.errors(), QStringLiteral("Malformed page"));
-    for (const QJsonValue &v : *items) {
-        auto t = decode(v.toObject());
-        if (!t)
-            return t.error();
-        page.items << std::move(*t);
-    }
-    return page;
-}
-
 Result<Page<Item>> itemPageFromJson(const QJsonObject &object)
 {
     return pageFromJson<Item>(object, itemFromJson);
@@ -346,7 +328,8 @@ QJsonObject toJson(const Submission &s)
     QJsonObject o{{k::Id, s.id},
                   {k::SupplierId, s.supplierId},
                   {k::Status, submissionStatusName(s.status)},
-                  {k::Format, s.format == Submission::Format::Csv ? QStringLiteral("csv") : QStringLiteral("json")},
+                  {k::Format, s.format == Submission::Format::Csv ? QStringLiteral("csv")
+                                                                  : QStringLiteral("json")},
                   {k::RowsTotal, s.rowsTotal},
                   {k::RowsAccepted, s.rowsAccepted},
                   {k::RowsProcessed, s.rowsProcessed},
@@ -370,9 +353,10 @@ Result<Submission> submissionFromJson(const QJsonObject &object)
     if (!status)
         r.addError(QString(k::Status), QStringLiteral("unknown submission status"));
     s.status = status.value_or(Submission::Status::Pending);
-    s.format = r.string(k::Format, JsonReader::Optional).value_or(QString()) == QLatin1String("json")
-        ? Submission::Format::Json
-        : Submission::Format::Csv;
+    s.format
+        = r.string(k::Format, JsonReader::Optional).value_or(QString()) == QLatin1String("json")
+              ? Submission::Format::Json
+              : Submission::Format::Csv;
     s.rowsTotal = int(r.integer(k::RowsTotal, JsonReader::Optional).value_or(0));
     s.rowsAccepted = int(r.integer(k::RowsAccepted, JsonReader::Optional).value_or(0));
     s.rowsProcessed = int(r.integer(k::RowsProcessed, JsonReader::Optional).value_or(0));
@@ -382,7 +366,8 @@ Result<Submission> submissionFromJson(const QJsonObject &object)
     if (const auto errors = r.array(k::Errors, JsonReader::Optional)) {
         for (const QJsonValue &v : *errors) {
             const QJsonObject e = v.toObject();
-            s.errors.append({int(e.value(k::Row).toInteger()), e.value(k::Field).toString(), e.value(k::Message).toString()});
+            s.errors.append({int(e.value(k::Row).toInteger()), e.value(k::Field).toString(),
+                             e.value(k::Message).toString()});
         }
     }
     if (!r.ok())

@@ -47,8 +47,26 @@ QJsonObject pageToJson(const Page<T> &page)
     QJsonArray items;
     for (const T &t : page.items)
         items.append(toJson(t));
-    return {{QLatin1StringView("items"), items},
-            {QLatin1StringView("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)}};
+    return {
+        {QLatin1StringView("items"), items},
+        {QLatin1StringView("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)}};
+}
+template<typename T, typename Decode>
+Result<Page<T>> pageFromJson(const QJsonObject &object, Decode decode)
+{
+    JsonReader r(object);
+    Page<T> page;
+    const auto items = r.array(QLatin1StringView("items"));
+    page.next = r.string(QLatin1StringView("next"), JsonReader::Optional).value_or(QString());
+    if (!r.ok())
+        return DomainError::validation(r.errors(), QStringLiteral("Malformed page"));
+    for (const QJsonValue &v : *items) {
+        auto t = decode(v.toObject());
+        if (!t)
+            return t.error();
+        page.items << std::move(*t);
+    }
+    return page;
 }
 Result<Page<Item>> itemPageFromJson(const QJsonObject &object);
 Result<Page<User>> userPageFromJson(const QJsonObject &object);

@@ -3,9 +3,8 @@
 #include "jsonkeys.h"
 #include "pincode.h"
 
-#include <QRegularExpression>
-
 #include <cmath>
+#include <QRegularExpression>
 
 namespace pincart::validation {
 
@@ -21,8 +20,8 @@ bool hasControlChars(const QString &s, bool allowNewlines)
 {
     for (QChar c : s) {
         if (c.category() == QChar::Other_Control
-            && !(allowNewlines && (c == QLatin1Char('\n') || c == QLatin1Char('\t')
-                                   || c == QLatin1Char('\r'))))
+            && !(allowNewlines
+                 && (c == QLatin1Char('\n') || c == QLatin1Char('\t') || c == QLatin1Char('\r'))))
             return true;
     }
     return false;
@@ -48,7 +47,8 @@ QList<FieldError> checkSku(const QString &sku)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     if (!pattern.match(sku).hasMatch())
-        return one(keys::Sku, QStringLiteral("must be 1-%1 letters, digits, '.', '_' or '-'").arg(SkuMax));
+        return one(keys::Sku,
+                   QStringLiteral("must be 1-%1 letters, digits, '.', '_' or '-'").arg(SkuMax));
     return {};
 }
 
@@ -102,7 +102,8 @@ QList<FieldError> checkAttributes(const QJsonObject &attributes, const Category 
             else if (v.toString().trimmed().isEmpty())
                 err(spec.name, QStringLiteral("must not be empty"));
             else if (v.toString().size() > spec.maxLength)
-                err(spec.name, QStringLiteral("must have at most %1 characters").arg(spec.maxLength));
+                err(spec.name,
+                    QStringLiteral("must have at most %1 characters").arg(spec.maxLength));
             else if (hasControlChars(v.toString(), false))
                 err(spec.name, QStringLiteral("must not contain control characters"));
             break;
@@ -113,15 +114,17 @@ QList<FieldError> checkAttributes(const QJsonObject &attributes, const Category 
             else if (spec.integer && std::trunc(d) != d)
                 err(spec.name, QStringLiteral("must be a whole number"));
             else if ((spec.min && d < *spec.min) || (spec.max && d > *spec.max))
-                err(spec.name, QStringLiteral("must be between %1 and %2%3")
-                                   .arg(spec.min.value_or(-1e300))
-                                   .arg(spec.max.value_or(1e300))
-                                   .arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit));
+                err(spec.name,
+                    QStringLiteral("must be between %1 and %2%3")
+                        .arg(spec.min.value_or(-1e300))
+                        .arg(spec.max.value_or(1e300))
+                        .arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit));
             break;
         }
         case AttributeSpec::Type::Enum:
             if (!v.isString() || !spec.values.contains(v.toString()))
-                err(spec.name, QStringLiteral("must be one of: %1").arg(spec.values.join(QStringLiteral(", "))));
+                err(spec.name, QStringLiteral("must be one of: %1")
+                                   .arg(spec.values.join(QStringLiteral(", "))));
             break;
         case AttributeSpec::Type::Bool:
             if (!v.isBool())
@@ -144,8 +147,7 @@ QList<FieldError> checkItem(const Item &item, const Category &category)
 QList<FieldError> checkEmail(const QString &email)
 {
     // Deliberately simple: one @, a dot in the domain, no spaces. The mailbox proves the rest.
-    static const QRegularExpression pattern(
-        QStringLiteral("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$"));
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$"));
     if (email.size() > EmailMax || !pattern.match(email).hasMatch())
         return one(keys::Email, QStringLiteral("must be an e-mail address"));
     return {};
@@ -154,9 +156,11 @@ QList<FieldError> checkEmail(const QString &email)
 QList<FieldError> checkPassword(const QString &password)
 {
     if (password.size() < PasswordMin)
-        return one(keys::Password, QStringLiteral("must have at least %1 characters").arg(PasswordMin));
+        return one(keys::Password,
+                   QStringLiteral("must have at least %1 characters").arg(PasswordMin));
     if (password.size() > PasswordMax)
-        return one(keys::Password, QStringLiteral("must have at most %1 characters").arg(PasswordMax));
+        return one(keys::Password,
+                   QStringLiteral("must have at most %1 characters").arg(PasswordMax));
     return {};
 }
 
@@ -169,6 +173,14 @@ QList<FieldError> checkPincode(const QString &pincode)
 {
     if (!Pincode::parse(pincode))
         return one(keys::Pincode, QStringLiteral("must be six digits, not starting with 0"));
+    return {};
+}
+
+QList<FieldError> checkCode(QLatin1StringView field, const QString &code)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"));
+    if (!pattern.match(code).hasMatch())
+        return one(field, QStringLiteral("must be 1-%1 letters, digits, '_' or '-'").arg(CodeMax));
     return {};
 }
 

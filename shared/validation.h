@@ -36,4 +36,8 @@ QList<FieldError> checkPassword(const QString &password);
 QList<FieldError> checkName(const QString &name);
 QList<FieldError> checkPincode(const QString &pincode);
 
+inline constexpr int CodeMax = 32;
+// Codes of warehouses, couriers, hubs and bins: 1-32 letters, digits, '_' or '-'.
+QList<FieldError> checkCode(QLatin1StringView field, const QString &code);
+
 } // namespace pincart::validation

@@ -21,6 +21,9 @@ inline constexpr QLatin1StringView ItemUpserted{"item.upserted"};
 inline constexpr QLatin1StringView ItemDeleted{"item.deleted"};
 inline constexpr QLatin1StringView UserCreated{"user.created"};
 inline constexpr QLatin1StringView SubmissionReceived{"submission.received"};
+inline constexpr QLatin1StringView StockChanged{"stock.changed"};
+inline constexpr QLatin1StringView ShipmentUpdated{"shipment.updated"};
+inline constexpr QLatin1StringView NetworkChanged{"network.changed"};
 } // namespace topics
 
 } // namespace pincart::server

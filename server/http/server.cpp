@@ -9,19 +9,21 @@
 #include "eventlog.h"
 #include "eventtailer.h"
 #include "itemcacheinvalidator.h"
-#include "onboardingconsumer.h"
+#include "logisticsconsumer.h"
+#include "logisticsstate.h"
 #include "metrics.h"
 #include "migrations.h"
+#include "networkloader.h"
+#include "onboardingconsumer.h"
 #include "passwordhasher.h"
 #include "settingsrepository.h"
 #include "tokenservice.h"
 #include "worker.h"
 
+#include <fcntl.h>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QLoggingCategory>
-
-#include <fcntl.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcServer, "pincart.server")
@@ -33,6 +35,7 @@ Server::Server(ServerConfig config)
     , m_clock(std::make_unique<SystemClock>())
     , m_hasher(std::make_unique<PasswordHasher>())
     , m_catalog(std::make_unique<CatalogState>())
+    , m_logistics(std::make_unique<LogisticsState>())
     , m_metrics(std::make_unique<Metrics>())
 {}
 
@@ -63,7 +66,8 @@ Status Server::prepareDatabase()
     QByteArray key = QByteArray::fromHex(m_config.tokenSecret.toLatin1());
     if (key.size() != TokenService::KeyBytes) {
         if (!m_config.tokenSecret.isEmpty())
-            qCWarning(lcServer) << "PINCART_TOKEN_SECRET must be 64 hex digits; using the stored key";
+            qCWarning(lcServer)
+                << "PINCART_TOKEN_SECRET must be 64 hex digits; using the stored key";
         const auto stored = SettingsRepository(db).getOrInsert(
             QStringLiteral("token_key"), QString::fromLatin1(TokenService::generateKey().toHex()));
         if (!stored)
@@ -105,21 +109,35 @@ Status Server::start()
         return logEnd.error();
     EventTailer::Options invalidatorOptions;
     invalidatorOptions.startAfterId = *logEnd;
-    auto invalidator = std::make_shared<EventTailer>(*m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog),
-                                                     invalidatorOptions);
+    auto invalidator = std::make_shared<EventTailer>(
+        *m_url, std::make_shared<ItemCacheInvalidator>(*m_catalog), invalidatorOptions);
     m_tailers << invalidator;
-    EventTailer *invalidatorPtr = invalidator.get();
-    // Onboarding wakes the invalidator after each chunk, so its own evictions reach other threads fast.
     m_tailers << std::make_shared<EventTailer>(
-        *m_url, std::make_shared<OnboardingConsumer>(*m_url, *m_catalog, [invalidatorPtr] { invalidatorPtr->wake(); }));
+        *m_url, std::make_shared<LogisticsConsumer>(*m_url, *m_logistics), invalidatorOptions);
+    EventTailer *invalidatorPtr = invalidator.get();
+    // Onboarding wakes the invalidator after each chunk, so its own evictions reach other threads
+    // fast.
+    m_tailers << std::make_shared<EventTailer>(
+        *m_url, std::make_shared<OnboardingConsumer>(*m_url, *m_catalog,
+                                                     [invalidatorPtr] { invalidatorPtr->wake(); }));
     for (const auto &t : m_tailers)
         t->start();
     // After the invalidator started: an item changed while the warmer reads is evicted, not kept.
     m_warmer = std::make_unique<CatalogWarmer>(*m_url, *m_catalog);
     m_warmer->start();
+    // Likewise the TAT tables (about a second for the whole directory) and the stock index, built
+    // after the logistics consumer started from the log's end: a change made meanwhile is applied
+    // again, never lost.
+    auto network = loadDeliveryNetwork(db);
+    if (!network)
+        return network.error();
+    m_logistics->publishNetwork(std::move(*network));
+    if (Status s = warmStockIndex(db, *m_logistics); !s)
+        return s;
     m_metrics->addGaugeSource([tailers = m_tailers]() -> QByteArray {
-        QByteArray out = "# HELP pincart_consumer_lag_events Events not yet handled, per consumer.\n"
-                         "# TYPE pincart_consumer_lag_events gauge\n";
+        QByteArray out
+            = "# HELP pincart_consumer_lag_events Events not yet handled, per consumer.\n"
+              "# TYPE pincart_consumer_lag_events gauge\n";
         for (const auto &t : tailers)
             out += "pincart_consumer_lag_events{consumer=\"" + t->consumerName().toUtf8() + "\"} "
                    + QByteArray::number(t->lag()) + '\n';
@@ -129,30 +147,56 @@ Status Server::start()
     m_metrics->addGaugeSource([catalog]() -> QByteArray {
         return "# HELP pincart_item_cache_lookups_total Item cache lookups by result.\n"
                "# TYPE pincart_item_cache_lookups_total counter\n"
-               "pincart_item_cache_lookups_total{result=\"hit\"} " + QByteArray::number(catalog->items().hits()) + "\n"
-               "pincart_item_cache_lookups_total{result=\"miss\"} " + QByteArray::number(catalog->items().misses()) + "\n";
+               "pincart_item_cache_lookups_total{result=\"hit\"} "
+               + QByteArray::number(catalog->items().hits())
+               + "\n"
+                 "pincart_item_cache_lookups_total{result=\"miss\"} "
+               + QByteArray::number(catalog->items().misses()) + "\n";
     });
 
     QFile openApi(QStringLiteral(":/openapi.json"));
-    const QByteArray openApiDoc = openApi.open(QIODevice::ReadOnly) ? openApi.readAll() : QByteArray("{}");
+    const QByteArray openApiDoc
+        = openApi.open(QIODevice::ReadOnly) ? openApi.readAll() : QByteArray("{}");
 
     const int threads = qMax(1, m_config.threads);
     Listener::Limits limits{qMax(1, m_config.maxConnections / threads), m_config.idleTimeoutMs,
                             m_config.maxBodyBytes};
     auto tailers = m_tailers;
-    SharedState shared{*m_url, *m_tokens, *m_hasher, *m_catalog, *m_metrics,
-                       [tailers] {
-                           for (const auto &t : tailers)
-                               t->wake();
-                       },
-                       [tailers]() -> Status {
-                           for (const auto &t : tailers) {
-                               if (!t->caughtUp())
-                                   return DomainError::unavailable(QStringLiteral("Consumer %1 is catching up").arg(t->consumerName()));
-                           }
-                           return {};
-                       },
-                       openApiDoc, m_accessLogFd};
+    LogisticsState *logistics = m_logistics.get();
+    m_metrics->addGaugeSource([logistics]() -> QByteArray {
+        const auto tables = logistics->network();
+        return "# HELP pincart_tat_build_milliseconds Time the current TAT tables took to build.\n"
+               "# TYPE pincart_tat_build_milliseconds gauge\n"
+               "pincart_tat_build_milliseconds "
+               + QByteArray::number(tables->buildMs())
+               + "\n"
+                 "# HELP pincart_reachable_pincodes Pincodes at least one warehouse reaches.\n"
+                 "# TYPE pincart_reachable_pincodes gauge\n"
+                 "pincart_reachable_pincodes "
+               + QByteArray::number(tables->reachablePincodeCount()) + "\n";
+    });
+    SharedState shared{
+        *m_url,
+        *m_tokens,
+        *m_hasher,
+        *m_catalog,
+        *m_logistics,
+        *m_clock,
+        *m_metrics,
+        [tailers] {
+            for (const auto &t : tailers)
+                t->wake();
+        },
+        [tailers]() -> Status {
+            for (const auto &t : tailers) {
+                if (!t->caughtUp())
+                    return DomainError::unavailable(
+                        QStringLiteral("Consumer %1 is catching up").arg(t->consumerName()));
+            }
+            return {};
+        },
+        openApiDoc,
+        m_accessLogFd};
     quint16 port = m_config.port;
     for (int i = 0; i < threads; ++i) {
         auto *thread = new QThread;
@@ -164,14 +208,16 @@ Status Server::start()
         m_workers << worker;
         Status started;
         // The first worker may be given port 0; the others join the port it got (SO_REUSEPORT).
-        QMetaObject::invokeMethod(worker, [&] { started = worker->start(m_config.address, port); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [&] { started = worker->start(m_config.address, port); },
+            Qt::BlockingQueuedConnection);
         if (!started) {
             stop(0);
             return started;
         }
         if (i == 0)
-            QMetaObject::invokeMethod(worker, [&] { port = worker->port(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                worker, [&] { port = worker->port(); }, Qt::BlockingQueuedConnection);
     }
     m_port = port;
     m_running = true;
@@ -185,13 +231,15 @@ void Server::stop(int graceMs)
     if (m_threads.isEmpty() && m_tailers.isEmpty() && !m_warmer)
         return;
     for (Worker *w : std::as_const(m_workers))
-        QMetaObject::invokeMethod(w, [w] { w->drain(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->drain(); }, Qt::BlockingQueuedConnection);
     // Answers in flight finish on their threads; idle keep-alive connections are closed by drain.
     QDeadlineTimer deadline(graceMs);
     while (!deadline.hasExpired()) {
         int open = 0;
         for (Worker *w : std::as_const(m_workers))
-            QMetaObject::invokeMethod(w, [&open, w] { open += w->openConnections(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                w, [&open, w] { open += w->openConnections(); }, Qt::BlockingQueuedConnection);
         if (open == 0)
             break;
         QThread::msleep(20);
@@ -199,7 +247,8 @@ void Server::stop(int graceMs)
     for (int i = 0; i < m_workers.size(); ++i) {
         Worker *w = m_workers.at(i);
         // Its connection and sockets belong to its thread: destroy it there.
-        QMetaObject::invokeMethod(w, [w] { delete w; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { delete w; }, Qt::BlockingQueuedConnection);
         m_threads.at(i)->quit();
         m_threads.at(i)->wait();
         delete m_threads.at(i);

@@ -1,18 +1,18 @@
 #pragma once
 
-#include "serverconfig.h"
 #include "result.h"
-
-#include <QList>
-#include <QThread>
+#include "serverconfig.h"
 
 #include <memory>
+#include <QList>
+#include <QThread>
 
 namespace pincart::server {
 
 class CatalogState;
 class CatalogWarmer;
 class EventTailer;
+class LogisticsState;
 class Metrics;
 class PasswordHasher;
 class TokenService;
@@ -45,6 +45,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<CatalogState> m_catalog;
+    std::unique_ptr<LogisticsState> m_logistics;
     std::unique_ptr<Metrics> m_metrics;
     QList<std::shared_ptr<EventTailer>> m_tailers;
     std::unique_ptr<CatalogWarmer> m_warmer;

@@ -5,9 +5,11 @@
 #include "authservice.h"
 #include "catalogservice.h"
 #include "connection.h"
+#include "logisticsservice.h"
 #include "metrics.h"
 #include "onboardingservice.h"
 #include "routes/routes.h"
+#include "warehouseservice.h"
 
 #include <QTimer>
 
@@ -27,21 +29,29 @@ Status Worker::start(const QHostAddress &address, quint16 port)
     (void)m_db->open();
     m_auth = std::make_unique<AuthService>(*m_db, m_shared.tokens, m_shared.hasher);
     m_catalog = std::make_unique<CatalogService>(*m_db, m_shared.catalog, m_shared.onCommitted);
-    m_onboarding = std::make_unique<OnboardingService>(*m_db, m_shared.catalog, m_shared.onCommitted);
+    m_onboarding
+        = std::make_unique<OnboardingService>(*m_db, m_shared.catalog, m_shared.onCommitted);
+    m_logistics = std::make_unique<LogisticsService>(*m_db, m_shared.logistics, *m_catalog,
+                                                     m_shared.clock, m_shared.onCommitted);
+    m_warehouses = std::make_unique<WarehouseService>(*m_db, m_shared.logistics, m_shared.clock,
+                                                      m_shared.onCommitted);
     Connection *db = m_db.get();
     auto consumersReady = m_shared.consumersReady;
-    m_context.reset(new RouteContext{*m_auth, *m_catalog, *m_onboarding, m_shared.metrics,
-                                     [db, consumersReady]() -> Status {
-                                         if (Status s = db->ping(); !s)
-                                             return DomainError::unavailable(QStringLiteral("The database is not reachable"));
-                                         return consumersReady ? consumersReady() : Status{};
-                                     },
-                                     m_shared.openApi});
+    m_context.reset(new RouteContext{
+        *m_auth, *m_catalog, *m_onboarding, *m_logistics, *m_warehouses, m_shared.metrics,
+        [db, consumersReady]() -> Status {
+            if (Status s = db->ping(); !s)
+                return DomainError::unavailable(QStringLiteral("The database is not reachable"));
+            return consumersReady ? consumersReady() : Status{};
+        },
+        m_shared.openApi});
     m_router = std::make_unique<Router>();
     addCatalogRoutes(*m_router, *m_context);
+    addLogisticsRoutes(*m_router, *m_context);
     addAuthRoutes(*m_router, *m_context);
     addAdminRoutes(*m_router, *m_context);
     addSubmissionRoutes(*m_router, *m_context);
+    addWarehouseRoutes(*m_router, *m_context);
     addOpsRoutes(*m_router, *m_context);
 
     m_log = std::make_unique<AccessLog>(m_shared.accessLogFd);
@@ -50,7 +60,8 @@ Status Worker::start(const QHostAddress &address, quint16 port)
         connect(flush, &QTimer::timeout, this, [this] { m_log->flush(); });
         flush->start(1000);
     }
-    m_http = new ApiServer(*m_router, m_shared.metrics, m_shared.tokens, *m_log, m_limits.maxBodyBytes, this);
+    m_http = new ApiServer(*m_router, m_shared.metrics, m_shared.tokens, *m_log,
+                           m_limits.maxBodyBytes, this);
     m_listener = new Listener(m_limits, m_shared.metrics);
     QString error;
     if (!m_listener->listenShared(address, port, &error)) {

@@ -3,11 +3,10 @@
 #include "listener.h"
 #include "result.h"
 
-#include <QHostAddress>
-#include <QObject>
-
 #include <functional>
 #include <memory>
+#include <QHostAddress>
+#include <QObject>
 
 namespace pincart::server {
 
@@ -16,7 +15,11 @@ class ApiServer;
 class AuthService;
 class CatalogService;
 class CatalogState;
+class Clock;
+class LogisticsService;
+class LogisticsState;
 class OnboardingService;
+class WarehouseService;
 class Connection;
 class Metrics;
 class PasswordHasher;
@@ -32,9 +35,11 @@ struct SharedState
     const TokenService &tokens;
     const PasswordHasher &hasher;
     CatalogState &catalog;
+    LogisticsState &logistics;
+    const Clock &clock;
     Metrics &metrics;
-    std::function<void()> onCommitted;       // wakes the event tailers
-    std::function<Status()> consumersReady;  // part of /readyz
+    std::function<void()> onCommitted;      // wakes the event tailers
+    std::function<Status()> consumersReady; // part of /readyz
     QByteArray openApi;
     int accessLogFd = -1;
 };
@@ -62,6 +67,8 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<OnboardingService> m_onboarding;
+    std::unique_ptr<LogisticsService> m_logistics;
+    std::unique_ptr<WarehouseService> m_warehouses;
     std::unique_ptr<RouteContext> m_context;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_log;

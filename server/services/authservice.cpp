@@ -1,15 +1,14 @@
 #include "authservice.h"
 
+#include "codecs.h"
 #include "connection.h"
 #include "eventlog.h"
-#include "codecs.h"
 #include "jsonkeys.h"
 #include "pincoderepository.h"
 #include "userrepository.h"
 #include "validation.h"
 
 #include <QJsonArray>
-
 #include <sodium.h>
 
 namespace pincart::server {
@@ -48,7 +47,9 @@ Result<AccountChange> AuthService::accountChangeFromJson(const QJsonObject &body
             names << v.toString();
         c.roles = rolesFromNames(names);
         if (!c.roles || names.isEmpty())
-            r.addError(QString(k::Roles), QStringLiteral("must list one or more of customer, supplier, operator, admin"));
+            r.addError(
+                QString(k::Roles),
+                QStringLiteral("must list one or more of customer, supplier, operator, admin"));
     }
     if (const auto ids = r.array(k::WarehouseIds, JsonReader::Optional)) {
         QList<qint64> list;
@@ -93,7 +94,8 @@ Result<User> AuthService::createWithRoles(const Registration &reg, Roles roles,
             if (!entry)
                 return entry.error();
             if (!*entry)
-                return DomainError::validation(QString(k::Pincode), QStringLiteral("is not in the India Post directory"));
+                return DomainError::validation(
+                    QString(k::Pincode), QStringLiteral("is not in the India Post directory"));
         }
     }
 
@@ -116,8 +118,9 @@ Result<User> AuthService::createWithRoles(const Registration &reg, Roles roles,
     if (!created)
         return created.error();
     // Other parts (recommendations, reports) learn of accounts from the log, never the password.
-    if (Status s = EventLog(m_db).append(topics::UserCreated, QString::number(created->id),
-                                         {{k::Id, created->id}, {k::Roles, QJsonArray::fromStringList(roleNames(roles))}});
+    if (Status s = EventLog(m_db).append(
+            topics::UserCreated, QString::number(created->id),
+            {{k::Id, created->id}, {k::Roles, QJsonArray::fromStringList(roleNames(roles))}});
         !s)
         return s.error();
     if (Status s = tx.commit(); !s)
@@ -159,7 +162,8 @@ Result<User> AuthService::currentUser(const Principal &principal)
     if (!user)
         return user.error();
     if (!*user || (*user)->disabled)
-        return DomainError::unauthorized(QStringLiteral("The account no longer exists or is disabled"));
+        return DomainError::unauthorized(
+            QStringLiteral("The account no longer exists or is disabled"));
     return **user;
 }
 
@@ -170,6 +174,7 @@ Result<Principal> AuthService::confirm(const Principal &principal)
         return user.error();
     Principal confirmed = principal;
     confirmed.roles = user->roles;
+    confirmed.warehouseIds = user->warehouseIds;
     return confirmed;
 }
 
@@ -179,7 +184,8 @@ Result<User> AuthService::createAccount(const Principal &admin, const Registrati
     if (!admin.isAdmin())
         return DomainError::forbidden();
     if (!roles)
-        return DomainError::validation(QString(k::Roles), QStringLiteral("must list at least one role"));
+        return DomainError::validation(QString(k::Roles),
+                                       QStringLiteral("must list at least one role"));
     return createWithRoles(account, roles, warehouseIds);
 }
 
@@ -202,8 +208,10 @@ Result<User> AuthService::changeAccount(const Principal &admin, qint64 userId,
         errors << validation::checkPincode(*change.pincode);
     // An admin cannot lock themself out: another admin has to do that.
     if (userId == admin.userId
-        && ((change.roles && !change.roles->testFlag(Role::Admin)) || change.disabled.value_or(false)))
-        errors.append({QString(k::Roles), QStringLiteral("you cannot remove your own admin access")});
+        && ((change.roles && !change.roles->testFlag(Role::Admin))
+            || change.disabled.value_or(false)))
+        errors.append(
+            {QString(k::Roles), QStringLiteral("you cannot remove your own admin access")});
     if (!errors.isEmpty())
         return DomainError::validation(errors);
 
@@ -229,7 +237,8 @@ Result<User> AuthService::changeAccount(const Principal &admin, qint64 userId,
         user.warehouseIds = *change.warehouseIds;
     if (!user.roles.testFlag(Role::Operator) && !user.warehouseIds.isEmpty()) {
         if (change.warehouseIds)
-            return DomainError::validation(QString(k::WarehouseIds), QStringLiteral("only operators have warehouses"));
+            return DomainError::validation(QString(k::WarehouseIds),
+                                           QStringLiteral("only operators have warehouses"));
         user.warehouseIds.clear();
     }
     if (Status s = users.update(user); !s)
@@ -239,7 +248,8 @@ Result<User> AuthService::changeAccount(const Principal &admin, qint64 userId,
     return user;
 }
 
-Result<std::optional<QString>> AuthService::ensureAdmin(const QString &email, const QString &password)
+Result<std::optional<QString>> AuthService::ensureAdmin(const QString &email,
+                                                        const QString &password)
 {
     UserRepository users(m_db);
     const auto exists = users.anyWithRole(Role::Admin);
@@ -255,8 +265,10 @@ Result<std::optional<QString>> AuthService::ensureAdmin(const QString &email, co
         pass = QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding));
         generated = pass;
     }
-    Registration reg{email.isEmpty() ? QStringLiteral("admin@pincart.local") : email, pass,
-                     QStringLiteral("Administrator"), {}};
+    Registration reg{email.isEmpty() ? QStringLiteral("admin@pincart.local") : email,
+                     pass,
+                     QStringLiteral("Administrator"),
+                     {}};
     const auto created = createWithRoles(reg, Role::Admin, {});
     if (!created)
         return created.error();

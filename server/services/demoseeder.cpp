@@ -34,14 +34,24 @@ const QList<DemoAccount> &demoAccounts()
         {"supplier3@pincart.demo", "Himalaya Wholesale", Role::Supplier, "700001"},
         {"supplier4@pincart.demo", "Deccan Distributors", Role::Supplier, "500001"},
         {"operator@pincart.demo", "Omkar Operator", Role::Operator, "411001"},
+        {"operator2@pincart.demo", "Farah Operator", Role::Operator, "110001"},
         {"admin@pincart.demo", "Aditi Admin", Role::Admin, "560001"},
     };
     return accounts;
 }
 
+// Omkar runs the western warehouses, Farah the northern ones.
+QStringList demoOperatorWarehouses(const QString &email)
+{
+    if (email == QLatin1String("operator@pincart.demo"))
+        return {QStringLiteral("PNQ-1"), QStringLiteral("BOM-1")};
+    return {QStringLiteral("DEL-1"), QStringLiteral("JAI-1"), QStringLiteral("LKO-1")};
+}
+
 } // namespace
 
-Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, const SeedOptions &options)
+Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher,
+                                const SeedOptions &options)
 {
     SeedReport report;
     const auto categories = referenceCategories();
@@ -69,6 +79,7 @@ Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, co
         return hash.error();
     UserRepository users(db);
     QList<qint64> supplierIds;
+    QHash<qint64, QStringList> operatorWarehouses;
     for (const DemoAccount &a : demoAccounts()) {
         const auto existing = users.findByEmail(QString::fromLatin1(a.email));
         if (!existing)
@@ -90,6 +101,8 @@ Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, co
         }
         if (a.roles.testFlag(Role::Supplier))
             supplierIds << id;
+        if (a.roles.testFlag(Role::Operator))
+            operatorWarehouses.insert(id, demoOperatorWarehouses(QString::fromLatin1(a.email)));
     }
 
     ItemRepository items(db);
@@ -98,7 +111,8 @@ Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, co
         return count.error();
     if (*count == 0 && options.items > 0) {
         const QList<Category> all = *categories;
-        const QList<Item> generated = generateDemoCatalog(all, {options.items, options.seed, supplierIds});
+        const QList<Item> generated
+            = generateDemoCatalog(all, {options.items, options.seed, supplierIds});
         // Batches keep transactions short on MySQL and make SQLite fast (one fsync a batch).
         constexpr int Batch = 2000;
         for (qsizetype start = 0; start < generated.size(); start += Batch) {
@@ -118,6 +132,10 @@ Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, co
                 qCInfo(lcSeed) << "seeded" << report.items << "items";
         }
     }
+    const auto logistics = seedDemoLogistics(db, operatorWarehouses, options.seed);
+    if (!logistics)
+        return logistics.error();
+    report.logistics = *logistics;
     return report;
 }
 

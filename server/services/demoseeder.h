@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demologistics.h"
 #include "result.h"
 
 namespace pincart::server {
@@ -19,13 +20,16 @@ struct SeedReport
     int users = 0;
     int items = 0;
     int pincodes = 0;
+    LogisticsSeedReport logistics;
 };
 
 // Fills a migrated database with demo data: the reference categories, demo accounts for every
-// role (password "demo-password"), a deterministic catalogue of `items` items spread over the
-// demo suppliers, and the pincode directory. Idempotent: accounts that exist are kept, and items
-// are generated only into an empty catalogue. A bulk load for a database no server reads yet, so
-// it writes no events (search and caches rebuild from the tables).
-Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher, const SeedOptions &options);
+// role (password "demo-password"), a deterministic catalogue of `items` items spread over the demo
+// suppliers, the pincode directory, and the delivery network with stock (seedDemoLogistics).
+// Idempotent: accounts that exist are kept, items are generated only into an empty catalogue and
+// the network only where there are no warehouses. A bulk load for a database no server reads yet,
+// so it writes no events (search, caches and TAT tables rebuild from the tables at start).
+Result<SeedReport> seedDemoData(Connection &db, const PasswordHasher &hasher,
+                                const SeedOptions &options);
 
 } // namespace pincart::server

@@ -210,4 +210,15 @@ Result<Item> ItemRepository::overwrite(const Item &item)
     return stored;
 }
 
+Result<QList<qint64>> ItemRepository::ids()
+{
+    Statement q(m_db, QStringLiteral("SELECT id FROM items ORDER BY id"));
+    if (Status s = q.exec("item ids"); !s)
+        return s.error();
+    QList<qint64> all;
+    while (q.next())
+        all << q.value(0).toLongLong();
+    return all;
+}
+
 } // namespace pincart::server

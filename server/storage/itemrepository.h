@@ -3,9 +3,8 @@
 #include "connection.h"
 #include "item.h"
 
-#include <QHash>
-
 #include <optional>
+#include <QHash>
 
 namespace pincart::server {
 
@@ -36,6 +35,7 @@ public:
     Result<std::optional<Item>> findById(qint64 id);
     Result<QList<Item>> list(const ListFilter &filter);
     Result<qint64> count();
+    Result<QList<qint64>> ids(); // every item's, ascending (bulk jobs)
     // SKU -> (id, version) of every item of one supplier, for bulk upserts by SKU.
     struct Key
     {

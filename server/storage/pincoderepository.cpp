@@ -63,7 +63,8 @@ Result<QList<PincodeEntry>> readPincodeDirectory()
     for (qsizetype i = 1; i < lines.size(); ++i) { // line 0 is the header
         const QStringList f = splitCsvLine(lines[i]);
         if (f.size() != 6)
-            return DomainError::internal(QStringLiteral("pincodes.csv line %1 is malformed").arg(i + 1));
+            return DomainError::internal(
+                QStringLiteral("pincodes.csv line %1 is malformed").arg(i + 1));
         entries.append({f[0], f[1], f[2], f[3], optionalDouble(f[4]), optionalDouble(f[5])});
     }
     return entries;
@@ -82,8 +83,9 @@ Result<int> PincodeRepository::loadDirectory()
         return s.error();
     const QVariant nullDouble(QMetaType(QMetaType::Double));
     for (const PincodeEntry &e : *entries) {
-        Statement q(m_db, QStringLiteral("INSERT INTO pincodes (pincode, office, district, state, "
-                                         "latitude, longitude) VALUES (:p, :o, :d, :s, :lat, :lon)"));
+        Statement q(m_db,
+                    QStringLiteral("INSERT INTO pincodes (pincode, office, district, state, "
+                                   "latitude, longitude) VALUES (:p, :o, :d, :s, :lat, :lon)"));
         q.bind(QStringLiteral(":p"), e.pincode)
             .bind(QStringLiteral(":o"), e.office)
             .bind(QStringLiteral(":d"), e.district)
@@ -98,22 +100,44 @@ Result<int> PincodeRepository::loadDirectory()
     return int(entries->size());
 }
 
+namespace {
+
+const QString SelectEntry
+    = QStringLiteral("SELECT pincode, office, district, state, latitude, longitude FROM pincodes");
+
+PincodeEntry entryFrom(const Statement &q)
+{
+    PincodeEntry e{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                   q.value(3).toString(), std::nullopt,          std::nullopt};
+    if (!q.value(4).isNull())
+        e.latitude = q.value(4).toDouble();
+    if (!q.value(5).isNull())
+        e.longitude = q.value(5).toDouble();
+    return e;
+}
+
+} // namespace
+
 Result<std::optional<PincodeEntry>> PincodeRepository::find(const QString &pincode)
 {
-    Statement q(m_db, QStringLiteral("SELECT pincode, office, district, state, latitude, longitude "
-                                     "FROM pincodes WHERE pincode = :p"));
+    Statement q(m_db, SelectEntry + QStringLiteral(" WHERE pincode = :p"));
     q.bind(QStringLiteral(":p"), pincode);
     if (Status s = q.exec("find pincode"); !s)
         return s.error();
     if (!q.next())
         return std::optional<PincodeEntry>();
-    PincodeEntry e{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                   q.value(3).toString(), std::nullopt, std::nullopt};
-    if (!q.value(4).isNull())
-        e.latitude = q.value(4).toDouble();
-    if (!q.value(5).isNull())
-        e.longitude = q.value(5).toDouble();
-    return std::optional<PincodeEntry>(e);
+    return std::optional<PincodeEntry>(entryFrom(q));
+}
+
+Result<QList<PincodeEntry>> PincodeRepository::all()
+{
+    Statement q(m_db, SelectEntry + QStringLiteral(" ORDER BY pincode"));
+    if (Status s = q.exec("all pincodes"); !s)
+        return s.error();
+    QList<PincodeEntry> entries;
+    while (q.next())
+        entries << entryFrom(q);
+    return entries;
 }
 
 Result<qint64> PincodeRepository::count()

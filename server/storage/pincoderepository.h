@@ -27,6 +27,7 @@ public:
     // Replaces the table's contents with the compiled-in directory, in one transaction.
     Result<int> loadDirectory();
     Result<std::optional<PincodeEntry>> find(const QString &pincode);
+    Result<QList<PincodeEntry>> all(); // by pincode
     Result<qint64> count();
 
 private:

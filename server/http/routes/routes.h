@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codecs.h"
 #include "router.h"
 
 #include <functional>
@@ -8,8 +9,10 @@ namespace pincart::server {
 
 class AuthService;
 class CatalogService;
+class LogisticsService;
 class OnboardingService;
 class Metrics;
+class WarehouseService;
 
 // What one worker's routes call into. Handlers are parse -> service -> encode; nothing else.
 struct RouteContext
@@ -17,6 +20,8 @@ struct RouteContext
     AuthService &auth;
     CatalogService &catalog;
     OnboardingService &onboarding;
+    LogisticsService &logistics;
+    WarehouseService &warehouses;
     Metrics &metrics;
     std::function<Status()> readiness; // /readyz: database reachable, consumers caught up
     QByteArray openApi;                // the OpenAPI document, served as is
@@ -30,6 +35,8 @@ void addCatalogRoutes(Router &router, RouteContext &context);
 void addAuthRoutes(Router &router, RouteContext &context);
 void addAdminRoutes(Router &router, RouteContext &context);
 void addSubmissionRoutes(Router &router, RouteContext &context);
+void addLogisticsRoutes(Router &router, RouteContext &context);
+void addWarehouseRoutes(Router &router, RouteContext &context);
 void addOpsRoutes(Router &router, RouteContext &context);
 
 // `limit` (1..max, default 20) and `after` from the query string.
@@ -39,5 +46,32 @@ struct PageParams
     QString after;
 };
 Result<PageParams> pageParams(const Request &request, int max = 100);
+
+// A service's answer as JSON (pages as `{items, next}`), or its error as problem+json.
+template<typename T>
+HttpResponse jsonOrProblem(const Result<T> &result, int status = 200)
+{
+    if (!result)
+        return HttpResponse::problem(result.error());
+    return HttpResponse::json(toJson(*result), status);
+}
+template<typename T>
+HttpResponse pageOrProblem(const Result<Page<T>> &result)
+{
+    if (!result)
+        return HttpResponse::problem(result.error());
+    return HttpResponse::json(pageToJson(*result));
+}
+// `{items: [...]}` for short lists that are never paged.
+template<typename T>
+HttpResponse listOrProblem(const Result<QList<T>> &result)
+{
+    if (!result)
+        return HttpResponse::problem(result.error());
+    QJsonArray items;
+    for (const T &t : *result)
+        items.append(toJson(t));
+    return HttpResponse::json({{QLatin1StringView("items"), items}});
+}
 
 } // namespace pincart::server

@@ -1,0 +1,159 @@
+#include "shipmentrepository.h"
+
+#include "statement.h"
+
+namespace pincart::server {
+
+namespace {
+
+const QString Select = QStringLiteral(
+    "SELECT id, order_id, warehouse_id, courier_id, pincode, status, promise_date, "
+    "created_at, updated_at FROM shipments");
+const QString OpenStatuses = QStringLiteral("('placed', 'picked', 'packed')");
+
+Shipment shipmentFrom(const Statement &q)
+{
+    Shipment s;
+    s.id = q.value(0).toLongLong();
+    s.orderId = q.value(1).toLongLong();
+    s.warehouseId = q.value(2).toLongLong();
+    s.courierId = q.value(3).toLongLong();
+    s.pincode = q.value(4).toString();
+    s.status = shipmentStatusFromName(q.value(5).toString()).value_or(ShipmentStatus::Placed);
+    s.promiseDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    s.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+    s.updatedAt = QDateTime::fromMSecsSinceEpoch(q.value(8).toLongLong(), Qt::UTC);
+    return s;
+}
+
+} // namespace
+
+Result<qint64> ShipmentRepository::create(const Shipment &s)
+{
+    const qint64 now = Connection::nowMs();
+    Statement q(m_db,
+                QStringLiteral(
+                    "INSERT INTO shipments (order_id, warehouse_id, courier_id, pincode, status, "
+                    "promise_date, created_at, updated_at) VALUES (:order, :w, :c, :pincode, "
+                    ":status, :promise, :now, :now)"));
+    q.bind(QStringLiteral(":order"),
+           s.orderId ? QVariant(s.orderId) : QVariant(QMetaType::fromType<qint64>()))
+        .bind(QStringLiteral(":w"), s.warehouseId)
+        .bind(QStringLiteral(":c"), s.courierId)
+        .bind(QStringLiteral(":pincode"), s.pincode)
+        .bind(QStringLiteral(":status"), shipmentStatusName(s.status))
+        .bind(QStringLiteral(":promise"), s.promiseDate.toString(Qt::ISODate))
+        .bind(QStringLiteral(":now"), now);
+    if (Status st = q.exec("create shipment"); !st)
+        return st.error();
+    const qint64 id = q.lastInsertId();
+    for (const ShipmentLine &line : s.lines) {
+        Statement l(m_db,
+                    QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) "
+                                   "VALUES (:s, :item, :qty)"));
+        l.bind(QStringLiteral(":s"), id)
+            .bind(QStringLiteral(":item"), line.itemId)
+            .bind(QStringLiteral(":qty"), line.quantity);
+        if (Status st = l.exec("create shipment line"); !st)
+            return st.error();
+    }
+    return id;
+}
+
+Status ShipmentRepository::loadLines(QList<Shipment> &shipments)
+{
+    for (Shipment &s : shipments) {
+        Statement q(m_db,
+                    QStringLiteral(
+                        "SELECT l.item_id, COALESCE(i.sku, ''), COALESCE(i.title, ''), l.quantity "
+                        "FROM shipment_lines l LEFT JOIN items i ON i.id = l.item_id "
+                        "WHERE l.shipment_id = :s ORDER BY l.item_id"));
+        q.bind(QStringLiteral(":s"), s.id);
+        if (Status st = q.exec("shipment lines"); !st)
+            return st;
+        while (q.next())
+            s.lines << ShipmentLine{q.value(0).toLongLong(), q.value(1).toString(),
+                                    q.value(2).toString(), q.value(3).toInt()};
+    }
+    return {};
+}
+
+Result<std::optional<Shipment>> ShipmentRepository::find(qint64 id)
+{
+    QList<Shipment> found;
+    {
+        Statement q(m_db, Select + QStringLiteral(" WHERE id = :id"));
+        q.bind(QStringLiteral(":id"), id);
+        if (Status st = q.exec("find shipment"); !st)
+            return st.error();
+        if (q.next())
+            found << shipmentFrom(q);
+    }
+    if (found.isEmpty())
+        return std::optional<Shipment>();
+    if (Status st = loadLines(found); !st)
+        return st.error();
+    return std::optional<Shipment>(found.first());
+}
+
+Result<QList<Shipment>> ShipmentRepository::open(qint64 warehouseId, qint64 afterId, int limit)
+{
+    QList<Shipment> list;
+    {
+        Statement q(m_db, Select + QStringLiteral(" WHERE warehouse_id = :w AND status IN ")
+                              + OpenStatuses
+                              + QStringLiteral(" AND id > :after ORDER BY id LIMIT :limit"));
+        q.bind(QStringLiteral(":w"), warehouseId)
+            .bind(QStringLiteral(":after"), afterId)
+            .bind(QStringLiteral(":limit"), limit);
+        if (Status st = q.exec("open shipments"); !st)
+            return st.error();
+        while (q.next())
+            list << shipmentFrom(q);
+    }
+    if (Status st = loadLines(list); !st)
+        return st.error();
+    return list;
+}
+
+Result<QList<Shipment>> ShipmentRepository::ofOrder(qint64 orderId)
+{
+    QList<Shipment> list;
+    {
+        Statement q(m_db, Select + QStringLiteral(" WHERE order_id = :o ORDER BY id"));
+        q.bind(QStringLiteral(":o"), orderId);
+        if (Status st = q.exec("order shipments"); !st)
+            return st.error();
+        while (q.next())
+            list << shipmentFrom(q);
+    }
+    if (Status st = loadLines(list); !st)
+        return st.error();
+    return list;
+}
+
+Result<int> ShipmentRepository::countOpen(qint64 warehouseId)
+{
+    Statement q(m_db, QStringLiteral(
+                          "SELECT COUNT(*) FROM shipments WHERE warehouse_id = :w AND status IN ")
+                          + OpenStatuses);
+    q.bind(QStringLiteral(":w"), warehouseId);
+    if (Status st = q.exec("count open shipments"); !st)
+        return st.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<bool> ShipmentRepository::advance(qint64 id, ShipmentStatus from, ShipmentStatus to)
+{
+    Statement q(m_db, QStringLiteral("UPDATE shipments SET status = :to, updated_at = :now WHERE "
+                                     "id = :id AND status = :from"));
+    q.bind(QStringLiteral(":to"), shipmentStatusName(to))
+        .bind(QStringLiteral(":now"), Connection::nowMs())
+        .bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":from"), shipmentStatusName(from));
+    if (Status st = q.exec("advance shipment"); !st)
+        return st.error();
+    return q.numRowsAffected() > 0;
+}
+
+} // namespace pincart::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "connection.h"
+#include "logistics.h"
+
+#include <optional>
+
+namespace pincart::server {
+
+// The shipments and shipment_lines tables: what a warehouse picks, packs and ships.
+class ShipmentRepository
+{
+public:
+    explicit ShipmentRepository(Connection &connection)
+        : m_db(connection)
+    {}
+
+    Result<qint64> create(const Shipment &shipment); // with its lines
+    Result<std::optional<Shipment>> find(qint64 id); // with its lines
+    // Open shipments (placed, picked, packed) of a warehouse, oldest first, with their lines.
+    Result<QList<Shipment>> open(qint64 warehouseId, qint64 afterId, int limit);
+    Result<QList<Shipment>> ofOrder(qint64 orderId);
+    Result<int> countOpen(qint64 warehouseId);
+    // Moves a shipment from `from` to `to`; false when it was not in `from` any more.
+    Result<bool> advance(qint64 id, ShipmentStatus from, ShipmentStatus to);
+
+private:
+    Status loadLines(QList<Shipment> &shipments);
+
+    Connection &m_db;
+};
+
+} // namespace pincart::server
