@@ -25,7 +25,8 @@ struct DemoAccounts
     static inline const QString Customer = QStringLiteral("customer@pincart.demo");
     static inline const QString Supplier = QStringLiteral("supplier@pincart.demo");
     static inline const QString Supplier2 = QStringLiteral("supplier2@pincart.demo");
-    static inline const QString Operator = QStringLiteral("operator@pincart.demo");
+    static inline const QString Operator = QStringLiteral("operator@pincart.demo");   // PNQ-1, BOM-1
+    static inline const QString Operator2 = QStringLiteral("operator2@pincart.demo"); // DEL-1, JAI-1, LKO-1
     static inline const QString Admin = QStringLiteral("admin@pincart.demo");
 };
 
