@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# item_read: GET /api/v1/items/{id} over random ids of a 100k-item catalogue, with wrk on loopback, for each
-# database backend, against nginx serving one item's JSON as a static file (the baseline). See bench/README.md.
+# item_read: GET /api/v1/items/{id} over random ids of a 100k-item catalogue (or, with --scenario serviceability,
+# GET /api/v1/serviceability over random (item, pincode) pairs of the whole India Post directory), with wrk on
+# loopback, for each database backend, against nginx serving one answer's JSON as a static file (the baseline).
+# See bench/README.md.
 #
 #   bench/item_read.sh [options]        (scripts/bench builds a Release server first and runs this)
 #
 #   --server-bin PATH    pincart-server to measure (default: the newest in build-bench/, build-run/, build/)
+#   --scenario NAME      item_read (default) or serviceability
 #   --backends LIST      comma-separated, from sqlite,mariadb (default both); "none" runs the nginx baseline only
 #                        (each backend is followed by an nginx run with the same load: its ratio's baseline)
 #   --items N            catalogue size, ids 1..N (default 100000)
@@ -31,6 +34,7 @@ die() { echo "item_read: $*" >&2; exit 1; }
 say() { echo "item_read: $*" >&2; }
 
 server_bin=
+scenario=item_read
 backends=sqlite,mariadb
 items=100000
 threads=
@@ -43,7 +47,7 @@ strict=0
 pin=0
 while (($#)); do
   case $1 in
-    --server-bin | --backends | --items | --threads | --wrk-threads | --connections | --duration | --warmup | \
+    --server-bin | --scenario | --backends | --items | --threads | --wrk-threads | --connections | --duration | --warmup | \
       --ready-timeout)
       (($# >= 2)) || die "$1 needs a value"
       declare "$(tr - _ <<<"${1#--}")=$2"
@@ -57,6 +61,7 @@ while (($#)); do
   shift
 done
 [[ $backends == none ]] && backends=
+[[ $scenario == item_read || $scenario == serviceability ]] || die "unknown scenario $scenario"
 IFS=, read -r -a backend_list <<<"$backends"
 for b in "${backend_list[@]}"; do
   [[ $b == sqlite || $b == mariadb ]] || die "unknown backend $b (sqlite, mariadb or none)"
@@ -113,6 +118,8 @@ cleanup() {
   rm -rf -- "$tmp"
 }
 trap cleanup EXIT
+# The serviceability scenario asks about every pincode of the directory, not a few hot ones.
+tail -n +2 "$root/resources/data/pincodes.csv" | cut -d, -f1 >"$tmp/pincodes.txt"
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -123,10 +130,12 @@ json_num() { sed -n "s/.*\"$2\":\([-0-9.e+]*\).*/\1/p" <<<"$1"; }
 run_wrk() {
   local label=$1 url=$2 out=$tmp/wrk-$1.txt
   say "$label: warm-up ($warmup), then wrk -t$wrk_threads -c$connections -d$duration"
-  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
+  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label PINCART_BENCH_SCENARIO=$scenario \
+    PINCART_BENCH_PINCODES=$tmp/pincodes.txt \
     ${wrk_cpu[@]+"${wrk_cpu[@]}"} wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout 5s -s "$here/item_read.lua" "$url" \
     >"$tmp/wrk-$label-warmup.txt" 2>&1 || { cat "$tmp/wrk-$label-warmup.txt" >&2; return 1; }
-  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label \
+  PINCART_BENCH_ITEMS=$items PINCART_BENCH_LABEL=$label PINCART_BENCH_SCENARIO=$scenario \
+    PINCART_BENCH_PINCODES=$tmp/pincodes.txt \
     ${wrk_cpu[@]+"${wrk_cpu[@]}"} wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/item_read.lua" "$url" \
     >"$out" 2>&1 || { cat "$out" >&2; return 1; }
   sed 's/^/    /' "$out" | grep -v RESULT >&2
@@ -179,10 +188,11 @@ bench_backend() {
   done
   say "$name: ready after $((SECONDS - t0)) s"
 
-  local code
-  code=$(curl -sS -o "$tmp/item-$name.json" -w '%{http_code}' "$url/api/v1/items/$(((items + 1) / 2))")
+  local code sample=/api/v1/items/$(((items + 1) / 2))
+  [[ $scenario == item_read ]] || sample="/api/v1/serviceability?item=$(((items + 1) / 2))&pincode=560001"
+  code=$(curl -sS -o "$tmp/item-$name.json" -w '%{http_code}' "$url$sample")
   if [[ $code != 200 ]]; then
-    failure[$name]="GET /api/v1/items/$(((items + 1) / 2)) answered $code"
+    failure[$name]="GET $sample answered $code"
     stop_pid "$server_pid" 30
     server_pid=
     return 1
@@ -244,6 +254,10 @@ http {
             default_type application/json;
             try_files /item.json =404;
         }
+        location = /api/v1/serviceability {
+            default_type application/json;
+            try_files /item.json =404;
+        }
     }
 }
 EOF
@@ -300,8 +314,13 @@ nginx_pid=
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo
-echo "item_read: GET /api/v1/items/{random 1..$items}, wrk -t$wrk_threads -c$connections -d$duration" \
-  "(warm-up $warmup), loopback"
+if [[ $scenario == item_read ]]; then
+  echo "item_read: GET /api/v1/items/{random 1..$items}, wrk -t$wrk_threads -c$connections -d$duration" \
+    "(warm-up $warmup), loopback"
+else
+  echo "serviceability: GET /api/v1/serviceability?item={random 1..$items}&pincode={random of" \
+    "$(wc -l <"$tmp/pincodes.txt")}, wrk -t$wrk_threads -c$connections -d$duration (warm-up $warmup), loopback"
+fi
 echo "machine: $(nproc) cores, ${cpu:-unknown cpu}, load average $load_before before the run;" \
   "commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
 awk -v l="$load_before" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }' &&
