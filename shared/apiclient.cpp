@@ -3,6 +3,7 @@
 #include "apipaths.h"
 #include "codecs.h"
 #include "jsonkeys.h"
+#include "logisticscodecs.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -278,6 +279,74 @@ void ApiClient::submission(qint64 id, QObject *context, Done<Submission> done)
 {
     send("GET", paths::submission(id), {}, {}, {}, context,
          decodeWith<Submission>(std::move(done), submissionFromJson));
+}
+
+void ApiClient::warehouses(QObject *context, Done<QList<Warehouse>> done)
+{
+    send("GET", paths::warehouses(), {}, {}, {}, context,
+         decodeWith<QList<Warehouse>>(std::move(done), warehousesFromJson));
+}
+
+void ApiClient::warehouseSummary(qint64 warehouseId, QObject *context, Done<WarehouseSummary> done)
+{
+    send("GET", paths::warehouseSummary(warehouseId), {}, {}, {}, context,
+         decodeWith<WarehouseSummary>(std::move(done), warehouseSummaryFromJson));
+}
+
+void ApiClient::stock(qint64 warehouseId, const StockQuery &q, QObject *context,
+                      Done<Page<StockLine>> done)
+{
+    QUrlQuery query;
+    if (q.lowOnly)
+        query.addQueryItem(QStringLiteral("low"), QStringLiteral("true"));
+    if (!q.search.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), q.search);
+    if (!q.after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), q.after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
+    send("GET", paths::warehouseStock(warehouseId), query, {}, {}, context,
+         decodeWith<Page<StockLine>>(std::move(done), stockPageFromJson));
+}
+
+void ApiClient::receiveStock(qint64 warehouseId, const QList<ReceiptLine> &lines, QObject *context,
+                             Done<Receipt> done)
+{
+    sendJson("POST", paths::warehouseReceipts(warehouseId), toJson(lines), context,
+             decodeWith<Receipt>(std::move(done), receiptFromJson));
+}
+
+void ApiClient::fulfilment(qint64 warehouseId, const QString &after, int limit, QObject *context,
+                           Done<Page<Shipment>> done)
+{
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", paths::warehouseFulfilment(warehouseId), query, {}, {}, context,
+         decodeWith<Page<Shipment>>(std::move(done), shipmentPageFromJson));
+}
+
+void ApiClient::advanceShipment(qint64 shipmentId, ShipmentStatus to, QObject *context,
+                                Done<Shipment> done)
+{
+    sendJson("POST", paths::shipmentStatus(shipmentId), {{k::Status, shipmentStatusName(to)}},
+             context, decodeWith<Shipment>(std::move(done), shipmentFromJson));
+}
+
+void ApiClient::serviceability(qint64 itemId, const QString &pincode, QObject *context,
+                               Done<Serviceability> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("item"), QString::number(itemId));
+    query.addQueryItem(QStringLiteral("pincode"), pincode);
+    send("GET", paths::serviceability(), query, {}, {}, context,
+         decodeWith<Serviceability>(std::move(done), serviceabilityFromJson));
+}
+
+void ApiClient::couriers(QObject *context, Done<QList<Courier>> done)
+{
+    send("GET", paths::couriers(), {}, {}, {}, context,
+         decodeWith<QList<Courier>>(std::move(done), couriersFromJson));
 }
 
 } // namespace pincart

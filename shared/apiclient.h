@@ -2,6 +2,7 @@
 
 #include "category.h"
 #include "item.h"
+#include "logistics.h"
 #include "page.h"
 #include "result.h"
 #include "submission.h"
@@ -41,6 +42,16 @@ struct ItemQuery
     std::optional<qint64> supplierId;
     QString after;
     int limit = 20;
+};
+
+// GET /warehouses/{id}/stock: rows whose SKU starts with `search` or whose title has its words;
+// `lowOnly` keeps the rows at or under their reorder level.
+struct StockQuery
+{
+    QString after;
+    int limit = 20;
+    bool lowOnly = false;
+    QString search;
 };
 
 struct NewAccount
@@ -103,6 +114,25 @@ public:
     void submitCsv(const QByteArray &csv, QObject *context, Done<Submission> done);
     void submissions(const QString &after, int limit, QObject *context, Done<Page<Submission>> done);
     void submission(qint64 id, QObject *context, Done<Submission> done);
+
+    // Warehouse operations (operator: the assigned warehouses only; admin: all).
+    void warehouses(QObject *context, Done<QList<Warehouse>> done);
+    void warehouseSummary(qint64 warehouseId, QObject *context, Done<WarehouseSummary> done);
+    void stock(qint64 warehouseId, const StockQuery &query, QObject *context,
+               Done<Page<StockLine>> done);
+    // Inbound stock in one receipt (201); a 422 names each bad line's field ("lines[0].sku").
+    void receiveStock(qint64 warehouseId, const QList<ReceiptLine> &lines, QObject *context,
+                      Done<Receipt> done);
+    // The open shipments (placed, picked, packed), oldest first.
+    void fulfilment(qint64 warehouseId, const QString &after, int limit, QObject *context,
+                    Done<Page<Shipment>> done);
+    // One step forward (placed -> picked -> packed -> shipped); any other step is a 409.
+    void advanceShipment(qint64 shipmentId, ShipmentStatus to, QObject *context,
+                         Done<Shipment> done);
+    // Where an item can come from for a pincode, and when it would arrive (anyone may ask).
+    void serviceability(qint64 itemId, const QString &pincode, QObject *context,
+                        Done<Serviceability> done);
+    void couriers(QObject *context, Done<QList<Courier>> done);
 
 Q_SIGNALS:
     // An authenticated call was refused with 401: the token expired or was revoked.

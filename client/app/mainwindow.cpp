@@ -67,7 +67,7 @@ QWidget *MainWindow::createWorkspace(Workspace workspace)
     case Workspace::Supplier:
         return new SupplierWidget(m_api, m_user);
     case Workspace::Warehouse:
-        return new WarehouseWidget;
+        return new WarehouseWidget(m_api);
     case Workspace::Admin:
         return new AdminWidget(m_api);
     }
