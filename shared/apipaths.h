@@ -103,6 +103,16 @@ inline QString lane(qint64 id)
 {
     return api(u"/lanes/") + QString::number(id);
 }
+inline QString cart() { return api(u"/cart"); }
+inline QString cartItem(qint64 itemId) { return api(u"/cart/items/") + QString::number(itemId); }
+inline QString cartMerge() { return api(u"/cart/merge"); }
+inline QString wishlist() { return api(u"/wishlist"); }
+inline QString wishlistItem(qint64 itemId) { return api(u"/wishlist/items/") + QString::number(itemId); }
+inline QString wishlistMoveToCart(qint64 itemId) { return wishlistItem(itemId) + QStringLiteral("/move-to-cart"); }
+inline QString orders() { return api(u"/orders"); }
+inline QString order(qint64 id) { return api(u"/orders/") + QString::number(id); }
+inline QString orderCancel(qint64 id) { return order(id) + QStringLiteral("/cancel"); }
+inline QString orderPayment(qint64 id) { return order(id) + QStringLiteral("/payment"); }
 inline QString openApi()
 {
     return api(u"/openapi.json");

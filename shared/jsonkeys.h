@@ -119,4 +119,18 @@ inline constexpr K UnitsReceivedToday{"units_received_today"};
 inline constexpr K StockLines{"stock_lines"};
 inline constexpr K UnitsOnHand{"units_on_hand"};
 
+// carts, wishlists and orders
+inline constexpr K Total{"total"};
+inline constexpr K UnitPrice{"unit_price"};
+inline constexpr K AddedPrice{"added_price"};
+inline constexpr K PriceChanged{"price_changed"};
+inline constexpr K LineTotal{"line_total"};
+inline constexpr K Delivery{"delivery"};
+inline constexpr K Address{"address"};
+inline constexpr K Payment{"payment"};
+inline constexpr K PaymentStatus{"payment_status"};
+inline constexpr K Shipments{"shipments"};
+inline constexpr K UserId{"user_id"};
+inline constexpr K CardNumber{"card_number"};
+
 } // namespace pincart::keys

@@ -24,6 +24,9 @@ inline constexpr QLatin1StringView SubmissionReceived{"submission.received"};
 inline constexpr QLatin1StringView StockChanged{"stock.changed"};
 inline constexpr QLatin1StringView ShipmentUpdated{"shipment.updated"};
 inline constexpr QLatin1StringView NetworkChanged{"network.changed"};
+inline constexpr QLatin1StringView OrderPlaced{"order.placed"};
+inline constexpr QLatin1StringView OrderCancelled{"order.cancelled"};
+inline constexpr QLatin1StringView PaymentUpdated{"payment.updated"};
 } // namespace topics
 
 } // namespace pincart::server

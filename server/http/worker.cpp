@@ -3,11 +3,13 @@
 #include "accesslog.h"
 #include "apiserver.h"
 #include "authservice.h"
+#include "cartservice.h"
 #include "catalogservice.h"
 #include "connection.h"
 #include "logisticsservice.h"
 #include "metrics.h"
 #include "onboardingservice.h"
+#include "orderservice.h"
 #include "routes/routes.h"
 #include "warehouseservice.h"
 
@@ -35,16 +37,20 @@ Status Worker::start(const QHostAddress &address, quint16 port)
                                                      m_shared.clock, m_shared.onCommitted);
     m_warehouses = std::make_unique<WarehouseService>(*m_db, m_shared.logistics, m_shared.clock,
                                                       m_shared.onCommitted);
+    m_cart = std::make_unique<CartService>(*m_db, *m_catalog, *m_logistics);
+    m_orders = std::make_unique<OrderService>(*m_db, *m_catalog, m_shared.logistics, m_shared.clock,
+                                              m_shared.onCommitted);
     Connection *db = m_db.get();
     auto consumersReady = m_shared.consumersReady;
-    m_context.reset(new RouteContext{
-        *m_auth, *m_catalog, *m_onboarding, *m_logistics, *m_warehouses, m_shared.metrics,
-        [db, consumersReady]() -> Status {
-            if (Status s = db->ping(); !s)
-                return DomainError::unavailable(QStringLiteral("The database is not reachable"));
-            return consumersReady ? consumersReady() : Status{};
-        },
-        m_shared.openApi});
+    m_context.reset(new RouteContext{*m_auth, *m_catalog, *m_onboarding, *m_logistics,
+                                     *m_warehouses, *m_cart, *m_orders, m_shared.metrics,
+                                     [db, consumersReady]() -> Status {
+                                         if (Status s = db->ping(); !s)
+                                             return DomainError::unavailable(
+                                                 QStringLiteral("The database is not reachable"));
+                                         return consumersReady ? consumersReady() : Status{};
+                                     },
+                                     m_shared.openApi});
     m_router = std::make_unique<Router>();
     addCatalogRoutes(*m_router, *m_context);
     addLogisticsRoutes(*m_router, *m_context);
@@ -52,6 +58,8 @@ Status Worker::start(const QHostAddress &address, quint16 port)
     addAdminRoutes(*m_router, *m_context);
     addSubmissionRoutes(*m_router, *m_context);
     addWarehouseRoutes(*m_router, *m_context);
+    addCartRoutes(*m_router, *m_context);
+    addOrderRoutes(*m_router, *m_context);
     addOpsRoutes(*m_router, *m_context);
 
     m_log = std::make_unique<AccessLog>(m_shared.accessLogFd);

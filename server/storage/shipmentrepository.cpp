@@ -156,4 +156,27 @@ Result<bool> ShipmentRepository::advance(qint64 id, ShipmentStatus from, Shipmen
     return q.numRowsAffected() > 0;
 }
 
+Result<int> ShipmentRepository::cancelOpenOfOrder(qint64 orderId)
+{
+    Statement q(
+        m_db,
+        QStringLiteral(
+            "UPDATE shipments SET status = 'cancelled', updated_at = :now WHERE order_id = :o "
+            "AND status IN ")
+            + OpenStatuses);
+    q.bind(QStringLiteral(":now"), Connection::nowMs()).bind(QStringLiteral(":o"), orderId);
+    if (Status st = q.exec("cancel shipments"); !st)
+        return st.error();
+    return q.numRowsAffected();
+}
+
+Result<int> ShipmentRepository::countOfOrder(qint64 orderId)
+{
+    Statement q(m_db, QStringLiteral("SELECT COUNT(*) FROM shipments WHERE order_id = :o"));
+    q.bind(QStringLiteral(":o"), orderId);
+    if (Status st = q.exec("count order shipments"); !st)
+        return st.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 } // namespace pincart::server

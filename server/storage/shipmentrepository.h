@@ -21,6 +21,9 @@ public:
     Result<QList<Shipment>> open(qint64 warehouseId, qint64 afterId, int limit);
     Result<QList<Shipment>> ofOrder(qint64 orderId);
     Result<int> countOpen(qint64 warehouseId);
+    // Cancels the order's shipments still in the warehouse; returns how many it cancelled.
+    Result<int> cancelOpenOfOrder(qint64 orderId);
+    Result<int> countOfOrder(qint64 orderId);
     // Moves a shipment from `from` to `to`; false when it was not in `from` any more.
     Result<bool> advance(qint64 id, ShipmentStatus from, ShipmentStatus to);
 

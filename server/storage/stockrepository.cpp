@@ -256,4 +256,50 @@ Result<QList<qint64>> StockRepository::itemsWithSku(const QString &sku)
     return ids;
 }
 
+Result<QList<SellableStock>> StockRepository::sellable(const QList<qint64> &itemIds)
+{
+    QList<SellableStock> rows;
+    if (itemIds.isEmpty())
+        return rows;
+    QString placeholders;
+    for (int i = 0; i < itemIds.size(); ++i)
+        placeholders += (i ? QStringLiteral(", :i") : QStringLiteral(":i")) + QString::number(i);
+    Statement q(
+        m_db,
+        QStringLiteral(
+            "SELECT id, warehouse_id, item_id, on_hand - reserved FROM stock WHERE item_id IN (")
+            + placeholders + QStringLiteral(") AND on_hand - reserved > 0 ORDER BY item_id, id"));
+    for (int i = 0; i < itemIds.size(); ++i)
+        q.bind(QStringLiteral(":i") + QString::number(i), itemIds.at(i));
+    if (Status s = q.exec("sellable stock"); !s)
+        return s.error();
+    while (q.next())
+        rows << SellableStock{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                              q.value(2).toLongLong(), q.value(3).toInt()};
+    return rows;
+}
+
+Result<bool> StockRepository::take(qint64 stockId, int quantity)
+{
+    Statement q(m_db, QStringLiteral("UPDATE stock SET on_hand = on_hand - :q, updated_at = :now "
+                                     "WHERE id = :id AND on_hand - reserved >= :q"));
+    q.bind(QStringLiteral(":q"), quantity)
+        .bind(QStringLiteral(":now"), Connection::nowMs())
+        .bind(QStringLiteral(":id"), stockId);
+    if (Status s = q.exec("take stock"); !s)
+        return s.error();
+    return q.numRowsAffected() == 1;
+}
+
+Status StockRepository::putBack(qint64 stockId, int quantity)
+{
+    Statement q(m_db,
+                QStringLiteral(
+                    "UPDATE stock SET on_hand = on_hand + :q, updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":q"), quantity)
+        .bind(QStringLiteral(":now"), Connection::nowMs())
+        .bind(QStringLiteral(":id"), stockId);
+    return q.exec("put stock back");
+}
+
 } // namespace pincart::server

@@ -15,6 +15,15 @@ struct WarehouseStock
     bool operator==(const WarehouseStock &) const = default;
 };
 
+// One stock row with units to sell (checkout plans from these).
+struct SellableStock
+{
+    qint64 stockId = 0;
+    qint64 warehouseId = 0;
+    qint64 itemId = 0;
+    int available = 0;
+};
+
 struct StockQuery
 {
     qint64 warehouseId = 0;
@@ -40,6 +49,13 @@ public:
 
     // Adds to a bin's stock (creating the row) and returns the bin's on_hand after it.
     Result<int> add(qint64 warehouseId, qint64 itemId, const QString &bin, int quantity);
+    // Rows of these items with on_hand - reserved > 0, by item then stock id.
+    Result<QList<SellableStock>> sellable(const QList<qint64> &itemIds);
+    // Takes `quantity` units from a row only if that many are there now (the affected-row count
+    // decides, not an earlier read): false when they were not.
+    Result<bool> take(qint64 stockId, int quantity);
+    Status putBack(qint64 stockId, int quantity);
+
     // A bulk load of new rows (the demo seed): many rows a statement.
     Status insertRows(const QList<StockLine> &rows);
     Status setReorderLevel(qint64 warehouseId, qint64 itemId, const QString &bin, int level);

@@ -8,9 +8,11 @@
 namespace pincart::server {
 
 class AuthService;
+class CartService;
 class CatalogService;
 class LogisticsService;
 class OnboardingService;
+class OrderService;
 class Metrics;
 class WarehouseService;
 
@@ -22,6 +24,8 @@ struct RouteContext
     OnboardingService &onboarding;
     LogisticsService &logistics;
     WarehouseService &warehouses;
+    CartService &cart;
+    OrderService &orders;
     Metrics &metrics;
     std::function<Status()> readiness; // /readyz: database reachable, consumers caught up
     QByteArray openApi;                // the OpenAPI document, served as is
@@ -37,6 +41,8 @@ void addAdminRoutes(Router &router, RouteContext &context);
 void addSubmissionRoutes(Router &router, RouteContext &context);
 void addLogisticsRoutes(Router &router, RouteContext &context);
 void addWarehouseRoutes(Router &router, RouteContext &context);
+void addCartRoutes(Router &router, RouteContext &context);
+void addOrderRoutes(Router &router, RouteContext &context);
 void addOpsRoutes(Router &router, RouteContext &context);
 
 // `limit` (1..max, default 20) and `after` from the query string.

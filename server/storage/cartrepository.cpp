@@ -1,0 +1,98 @@
+#include "cartrepository.h"
+
+#include "statement.h"
+
+namespace pincart::server {
+
+Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId, bool lock)
+{
+    Statement q(
+        m_db,
+        QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE user_id = :u "
+                       "ORDER BY item_id")
+            + (lock ? m_db.forUpdate() : QString()));
+    q.bind(QStringLiteral(":u"), userId);
+    if (Status s = q.exec("cart lines"); !s)
+        return s.error();
+    QList<StoredCartLine> out;
+    while (q.next())
+        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
+    return out;
+}
+
+Status CartRepository::setLine(qint64 userId, qint64 itemId, int quantity, qint64 addedAmount)
+{
+    const qint64 now = Connection::nowMs();
+    const QString upsert
+        = m_db.dialect() == Connection::Dialect::Sqlite
+              ? QStringLiteral(
+                  " ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = excluded.quantity, "
+                  "updated_at = excluded.updated_at")
+              : QStringLiteral(" ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), updated_at = "
+                               "VALUES(updated_at)");
+    Statement q(m_db,
+                QStringLiteral(
+                    "INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, added_at, "
+                    "updated_at) VALUES (:u, :i, :q, :a, :now, :now)")
+                    + upsert);
+    q.bind(QStringLiteral(":u"), userId)
+        .bind(QStringLiteral(":i"), itemId)
+        .bind(QStringLiteral(":q"), quantity)
+        .bind(QStringLiteral(":a"), addedAmount)
+        .bind(QStringLiteral(":now"), now);
+    return q.exec("set cart line");
+}
+
+Result<bool> CartRepository::removeLine(qint64 userId, qint64 itemId)
+{
+    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u AND item_id = :i"));
+    q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":i"), itemId);
+    if (Status s = q.exec("remove cart line"); !s)
+        return s.error();
+    return q.numRowsAffected() > 0;
+}
+
+Status CartRepository::clear(qint64 userId)
+{
+    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u"));
+    q.bind(QStringLiteral(":u"), userId);
+    return q.exec("clear cart");
+}
+
+Result<QList<StoredCartLine>> CartRepository::wishlist(qint64 userId)
+{
+    Statement q(
+        m_db, QStringLiteral("SELECT item_id, added_amount FROM wishlist_items WHERE user_id = :u "
+                             "ORDER BY added_at DESC, item_id"));
+    q.bind(QStringLiteral(":u"), userId);
+    if (Status s = q.exec("wishlist"); !s)
+        return s.error();
+    QList<StoredCartLine> out;
+    while (q.next())
+        out << StoredCartLine{q.value(0).toLongLong(), 0, q.value(1).toLongLong()};
+    return out;
+}
+
+Status CartRepository::addToWishlist(qint64 userId, qint64 itemId, qint64 addedAmount)
+{
+    Statement q(m_db, m_db.insertIgnore()
+                          + QStringLiteral(" INTO wishlist_items (user_id, item_id, added_amount, "
+                                           "added_at) VALUES (:u, :i, :a, :now)"));
+    q.bind(QStringLiteral(":u"), userId)
+        .bind(QStringLiteral(":i"), itemId)
+        .bind(QStringLiteral(":a"), addedAmount)
+        .bind(QStringLiteral(":now"), Connection::nowMs());
+    return q.exec("add to wishlist");
+}
+
+Result<bool> CartRepository::removeFromWishlist(qint64 userId, qint64 itemId)
+{
+    Statement q(m_db,
+                QStringLiteral("DELETE FROM wishlist_items WHERE user_id = :u AND item_id = :i"));
+    q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":i"), itemId);
+    if (Status s = q.exec("remove from wishlist"); !s)
+        return s.error();
+    return q.numRowsAffected() > 0;
+}
+
+} // namespace pincart::server

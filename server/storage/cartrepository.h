@@ -1,0 +1,37 @@
+#pragma once
+
+#include "connection.h"
+
+namespace pincart::server {
+
+struct StoredCartLine
+{
+    qint64 itemId = 0;
+    int quantity = 0;
+    qint64 addedAmount = 0;
+};
+
+// The cart_lines and wishlist_items tables. A line's quantity is set, not added to.
+class CartRepository
+{
+public:
+    explicit CartRepository(Connection &connection)
+        : m_db(connection)
+    {}
+
+    // By item id. `lock`: FOR UPDATE on MySQL, so one user's concurrent checkouts take turns.
+    Result<QList<StoredCartLine>> lines(qint64 userId, bool lock = false);
+    Status setLine(qint64 userId, qint64 itemId, int quantity,
+                   qint64 addedAmount); // keeps the first added price
+    Result<bool> removeLine(qint64 userId, qint64 itemId);
+    Status clear(qint64 userId);
+
+    Result<QList<StoredCartLine>> wishlist(qint64 userId); // quantity unused
+    Status addToWishlist(qint64 userId, qint64 itemId, qint64 addedAmount);
+    Result<bool> removeFromWishlist(qint64 userId, qint64 itemId);
+
+private:
+    Connection &m_db;
+};
+
+} // namespace pincart::server
