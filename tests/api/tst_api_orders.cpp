@@ -1,0 +1,561 @@
+// Cart, wishlist and orders over real HTTP, on SQLite and MariaDB: 50 buyers racing for the last 10
+// units (exactly 10 sold, stock never negative, nothing lost), Idempotency-Key retries, splitting a
+// line across warehouses, cancel and restock, who may see what, and bad input that changes nothing.
+
+#include "apipaths.h"
+#include "apitest.h"
+#include "logisticscodecs.h"
+#include "ordercodecs.h"
+
+#include <QElapsedTimer>
+
+using namespace pincart;
+using namespace pincart::test;
+
+namespace {
+
+const QStringList OrderTables{QStringLiteral("orders"),         QStringLiteral("order_lines"),
+                              QStringLiteral("order_stock"),    QStringLiteral("stock"),
+                              QStringLiteral("shipments"),      QStringLiteral("cart_lines"),
+                              QStringLiteral("wishlist_items"), QStringLiteral("events")};
+
+TestServer::Options options()
+{
+    TestServer::Options o;
+    o.items = 300;
+    o.loadPincodes = true;
+    o.threads = 6; // enough request threads for buyers to really race in the database
+    return o;
+}
+
+QString dsn(TestServer *server)
+{
+    return server->databaseUrl();
+}
+
+qint64 scalar(TestServer *server, const QString &sql)
+{
+    return queryScalar(dsn(server), sql).toLongLong();
+}
+
+qint64 warehouseByCode(TestServer *server, const char *code)
+{
+    return scalar(
+        server,
+        QStringLiteral("SELECT id FROM warehouses WHERE code = '%1'").arg(QLatin1String(code)));
+}
+
+// An item no warehouse holds yet (the demo leaves about one in twelve out of stock).
+qint64 unstockedItem(TestServer *server, int skip = 0)
+{
+    return scalar(server,
+                  QStringLiteral("SELECT id FROM items WHERE status = 'active' AND id NOT IN "
+                                 "(SELECT item_id FROM stock) ORDER BY id LIMIT 1 OFFSET %1")
+                      .arg(skip));
+}
+
+qint64 onHand(TestServer *server, qint64 item)
+{
+    return scalar(
+        server,
+        QStringLiteral("SELECT COALESCE(SUM(on_hand), 0) FROM stock WHERE item_id = %1").arg(item));
+}
+
+qint64 sold(TestServer *server, qint64 item)
+{
+    return scalar(
+        server,
+        QStringLiteral("SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o "
+                       "ON o.id = l.order_id WHERE o.status = 'placed' AND l.item_id = %1")
+            .arg(item));
+}
+
+void receive(ApiCall &admin, qint64 warehouse, qint64 item, int quantity,
+             const QString &bin = QStringLiteral("A-01"))
+{
+    const ApiResponse r = admin.postJson(paths::warehouseReceipts(warehouse),
+                                         toJson(QList<ReceiptLine>{{{}, item, quantity, bin, 0}}));
+    QCOMPARE(r.status, 201);
+}
+
+// A new customer account, logged in.
+std::unique_ptr<ApiCall> newCustomer(TestServer *server, const QString &email)
+{
+    auto api = std::make_unique<ApiCall>(server->url());
+    api->postJson(paths::register_(), {{QStringLiteral("email"), email},
+                                       {QStringLiteral("password"), DemoAccounts::Password},
+                                       {QStringLiteral("name"), QStringLiteral("Racing Buyer")},
+                                       {QStringLiteral("pincode"), QStringLiteral("110001")}});
+    api->login(email, DemoAccounts::Password);
+    return api;
+}
+
+QJsonObject checkout(const char *pincode = "110001", const char *payment = "cod")
+{
+    return {{QStringLiteral("pincode"), QLatin1String(pincode)},
+            {QStringLiteral("address"), QStringLiteral("4 Janpath, New Delhi")},
+            {QStringLiteral("payment"), QLatin1String(payment)}};
+}
+
+bool isProblem(const ApiResponse &r)
+{
+    return r.header("content-type").startsWith("application/problem+json")
+           && r.json().value(QStringLiteral("status")).toInt() == r.status;
+}
+
+} // namespace
+
+class TestOrdersApi : public QObject
+{
+    Q_OBJECT
+
+    ServerMatrix m_servers{options()};
+
+private Q_SLOTS:
+    void initTestCase_data() { addBackendRows(); }
+    void cleanupTestCase() { m_servers.stopAll(); }
+    void cartAndWishlist();
+    void lastTenUnitsRace();
+    void idempotentRetries();
+    void splitAcrossWarehouses();
+    void cancelRestocks();
+    void whoSeesWhat();
+    void prepaidPayment();
+    void badInput_data();
+    void badInput();
+};
+
+void TestOrdersApi::cartAndWishlist()
+{
+    PINCART_SERVER(m_servers, server);
+    auto buyer = newCustomer(server, QStringLiteral("cart@example.com"));
+    const qint64 item
+        = scalar(server, QStringLiteral("SELECT MIN(item_id) FROM stock WHERE warehouse_id = %1")
+                             .arg(warehouseByCode(server, "DEL-1")));
+    QVERIFY(item);
+
+    ApiResponse r
+        = buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 2}});
+    QCOMPARE(r.status, 200);
+    auto cart = cartFromJson(r.json());
+    QVERIFY(cart);
+    QCOMPARE(cart->lines.size(), 1);
+    QCOMPARE(cart->lines.first().quantity, 2);
+    QCOMPARE(cart->total.amount, cart->lines.first().unitPrice.amount * 2);
+    QCOMPARE(cart->pincode, QStringLiteral("110001")); // the account's own
+    QVERIFY(cart->lines.first().deliverable);
+    QVERIFY(cart->lines.first().promise);
+    // Set, not added: a second PUT replaces the quantity.
+    cart = cartFromJson(
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 3}}).json());
+    QCOMPARE(cart->lines.first().quantity, 3);
+    // Another pincode: Lakshadweep is served by no courier.
+    cart = cartFromJson(
+        buyer->get(paths::cart(), QUrlQuery(QStringLiteral("pincode=682555"))).json());
+    QVERIFY(cart);
+    QVERIFY(!cart->lines.first().deliverable);
+
+    // Wishlist: add, move one unit to the cart (adding to the line), gone from the wishlist.
+    const qint64 other = item + 1;
+    QCOMPARE(buyer->send("PUT", paths::wishlistItem(other)).status, 200);
+    QCOMPARE(buyer->send("PUT", paths::wishlistItem(other)).status, 200); // twice is once
+    const auto wishlist = wishlistFromJson(buyer->get(paths::wishlist()).json());
+    QVERIFY(wishlist);
+    QCOMPARE(wishlist->size(), 1);
+    r = buyer->send("POST", paths::wishlistMoveToCart(other));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(cartFromJson(r.json())->lines.size(), 2);
+    QCOMPARE(wishlistFromJson(buyer->get(paths::wishlist()).json())->size(), 0);
+    QCOMPARE(buyer->send("POST", paths::wishlistMoveToCart(other)).status, 404);
+
+    // Merge a cart built before login: quantities add up to the line limit.
+    r = buyer->postJson(paths::cartMerge(),
+                        cartMergeToJson({{item, 9}, {other, 1}, {99999999, 1}}));
+    QCOMPARE(r.status, 200);
+    cart = cartFromJson(r.json());
+    QCOMPARE(cart->lines.size(), 2);
+    for (const CartLine &l : cart->lines)
+        QCOMPARE(l.quantity, l.itemId == item ? CartLimits::MaxQuantityPerLine : 2);
+
+    QCOMPARE(buyer->send("DELETE", paths::cartItem(other)).status, 200);
+    QCOMPARE(buyer->send("DELETE", paths::cartItem(other)).status, 404);
+    QCOMPARE(cartFromJson(buyer->get(paths::cart()).json())->lines.size(), 1);
+}
+
+void TestOrdersApi::lastTenUnitsRace()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server);
+    QVERIFY(item);
+    // The last ten units, in two bins of the Delhi warehouse.
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 6, QStringLiteral("B-02"));
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 4, QStringLiteral("B-03"));
+    QCOMPARE(onHand(server, item), 10);
+
+    constexpr int Buyers = 50;
+    std::vector<std::unique_ptr<ApiCall>> buyers;
+    for (int i = 0; i < Buyers; ++i) {
+        buyers.push_back(newCustomer(server, QStringLiteral("race-%1@example.com").arg(i)));
+        QCOMPARE(buyers.back()
+                     ->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 1}})
+                     .status,
+                 200);
+    }
+    // All at once: each buyer its own connection, every request in flight before any answer.
+    QList<int> statuses;
+    QList<qint64> orderIds;
+    const QByteArray body = QJsonDocument(checkout()).toJson(QJsonDocument::Compact);
+    for (auto &b : buyers) {
+        b->client().send("POST", paths::orders(), {}, body, "application/json", this,
+                         [&](const ApiResponse &r) {
+                             statuses << r.status;
+                             if (r.status == 201)
+                                 orderIds << r.json().value(QStringLiteral("id")).toInteger();
+                             else
+                                 QVERIFY2(r.status == 409 && isProblem(r), r.body.constData());
+                         });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), Buyers, 60000);
+    QCOMPARE(statuses.count(201), 10);
+    QCOMPARE(statuses.count(409), Buyers - 10);
+    QCOMPARE(onHand(server, item), 0);
+    QCOMPARE(sold(server, item), 10);
+    QCOMPARE(scalar(server,
+                    QStringLiteral("SELECT MIN(on_hand) FROM stock WHERE item_id = %1").arg(item)),
+             0);
+    // Each order whole: one line, one shipment, its stock takes adding up to what it sold.
+    for (qint64 id : std::as_const(orderIds)) {
+        QCOMPARE(
+            scalar(server,
+                   QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE order_id = %1").arg(id)),
+            1);
+        QCOMPARE(
+            scalar(server,
+                   QStringLiteral("SELECT COUNT(*) FROM shipments WHERE order_id = %1").arg(id)),
+            1);
+        QCOMPARE(scalar(server,
+                        QStringLiteral("SELECT SUM(quantity) FROM order_stock WHERE order_id = %1")
+                            .arg(id)),
+                 1);
+    }
+    // The losers' carts are untouched, the winners' emptied.
+    QCOMPARE(scalar(server,
+                    QStringLiteral("SELECT COUNT(*) FROM cart_lines WHERE item_id = %1").arg(item)),
+             Buyers - 10);
+}
+
+void TestOrdersApi::idempotentRetries()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 1);
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 5);
+    auto buyer = newCustomer(server, QStringLiteral("retry@example.com"));
+    QCOMPARE(
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 2}}).status,
+        200);
+    const QByteArray body = QJsonDocument(checkout()).toJson(QJsonDocument::Compact);
+    const HeaderList key{{"Idempotency-Key", "order-attempt-1"}};
+
+    const ApiResponse first = buyer->send("POST", paths::orders(), body, "application/json", key);
+    QCOMPARE(first.status, 201);
+    const qint64 id = first.json().value(QStringLiteral("id")).toInteger();
+    // The same request again (the answer was lost): the first order, not a second.
+    const ApiResponse again = buyer->send("POST", paths::orders(), body, "application/json", key);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json().value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(onHand(server, item), 3);
+    // The same key with another body: 409, nothing placed.
+    const QByteArray other = QJsonDocument(checkout("110002")).toJson(QJsonDocument::Compact);
+    QCOMPARE(buyer->send("POST", paths::orders(), other, "application/json", key).status, 409);
+    QCOMPARE(scalar(server, QStringLiteral("SELECT COUNT(*) FROM orders WHERE user_id = (SELECT "
+                                           "user_id FROM orders WHERE id = %1)")
+                                .arg(id)),
+             1);
+    // Concurrent duplicates with a fresh key: still one order.
+    QCOMPARE(
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 1}}).status,
+        200);
+    const HeaderList key2{{"Idempotency-Key", "order-attempt-2"}};
+    QList<qint64> ids;
+    std::vector<std::unique_ptr<ApiClient>> clients;
+    for (int i = 0; i < 5; ++i) {
+        clients.push_back(std::make_unique<ApiClient>());
+        clients.back()->setBaseUrl(server->url());
+        clients.back()->setToken(buyer->client().token());
+        clients.back()->send(
+            "POST", paths::orders(), {}, body, "application/json", this,
+            [&](const ApiResponse &r) {
+                ids << (r.isSuccess() ? r.json().value(QStringLiteral("id")).toInteger()
+                                      : -r.status);
+            },
+            key2);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(ids.size(), 5, 30000);
+    QVERIFY2(
+        std::all_of(ids.cbegin(), ids.cend(), [&](qint64 x) { return x == ids.first() && x > 0; }),
+        qPrintable(QString::number(ids.first())));
+    QCOMPARE(onHand(server, item), 2);
+}
+
+void TestOrdersApi::splitAcrossWarehouses()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 2);
+    const qint64 delhi = warehouseByCode(server, "DEL-1");
+    const qint64 jaipur = warehouseByCode(server, "JAI-1");
+    receive(admin, delhi, item, 3);
+    receive(admin, jaipur, item, 5);
+    auto buyer = newCustomer(server, QStringLiteral("split@example.com"));
+    QCOMPARE(
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 6}}).status,
+        200);
+    const ApiResponse r = buyer->postJson(paths::orders(), checkout("110001"));
+    QCOMPARE(r.status, 201);
+    const auto order = orderFromJson(r.json());
+    QVERIFY(order);
+    // Delhi is the sooner for a Delhi address: all of its 3, then 3 of Jaipur's, two shipments.
+    QCOMPARE(order->shipments.size(), 2);
+    QMap<qint64, int> units;
+    for (const Shipment &s : order->shipments) {
+        QCOMPARE(s.lines.size(), 1);
+        units[s.warehouseId] += s.lines.first().quantity;
+        QVERIFY(s.promiseDate.isValid());
+    }
+    QCOMPARE(units.value(delhi), 3);
+    QCOMPARE(units.value(jaipur), 3);
+    QCOMPARE(onHand(server, item), 2);
+}
+
+void TestOrdersApi::cancelRestocks()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 3);
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 4);
+    auto buyer = newCustomer(server, QStringLiteral("cancel@example.com"));
+    const auto place = [&] {
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 2}});
+        return orderFromJson(buyer->postJson(paths::orders(), checkout()).json());
+    };
+    const auto first = place();
+    QVERIFY(first);
+    QCOMPARE(onHand(server, item), 2);
+    const qint64 eventsBefore = rowCount(dsn(server), QStringLiteral("events"));
+    ApiResponse r = buyer->send("POST", paths::orderCancel(first->id));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(orderFromJson(r.json())->status, OrderStatus::Cancelled);
+    QCOMPARE(onHand(server, item), 4); // exactly what was taken
+    QCOMPARE(rowCount(dsn(server), QStringLiteral("events")),
+             eventsBefore + 2); // order.cancelled, stock.changed
+    QCOMPARE(buyer->send("POST", paths::orderCancel(first->id)).status, 409);
+
+    // Once a shipment has shipped, no cancel: the operator moves it along first.
+    const auto second = place();
+    QVERIFY(second);
+    const qint64 shipment = second->shipments.first().id;
+    ApiCall op(server->url());
+    op.login(DemoAccounts::Operator2, DemoAccounts::Password); // runs Delhi
+    for (const char *status : {"picked", "packed"})
+        QCOMPARE(op.postJson(paths::shipmentStatus(shipment),
+                             {{QStringLiteral("status"), QLatin1String(status)}})
+                     .status,
+                 200);
+    QCOMPARE(orderFromJson(buyer->get(paths::order(second->id)).json())->status,
+             OrderStatus::Packed);
+    QCOMPARE(op.postJson(paths::shipmentStatus(shipment),
+                         {{QStringLiteral("status"), QStringLiteral("shipped")}})
+                 .status,
+             200);
+    QCOMPARE(orderFromJson(buyer->get(paths::order(second->id)).json())->status,
+             OrderStatus::Shipped);
+    const QByteArray before = databaseFingerprint(dsn(server), OrderTables);
+    r = buyer->send("POST", paths::orderCancel(second->id));
+    QCOMPARE(r.status, 409);
+    QVERIFY(isProblem(r));
+    QCOMPARE(databaseFingerprint(dsn(server), OrderTables), before);
+    QCOMPARE(onHand(server, item), 2);
+}
+
+void TestOrdersApi::whoSeesWhat()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 4);
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 3);
+    auto owner = newCustomer(server, QStringLiteral("owner@example.com"));
+    owner->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 1}});
+    const auto order = orderFromJson(owner->postJson(paths::orders(), checkout()).json());
+    QVERIFY(order);
+
+    ApiCall stranger(server->url());
+    stranger.login(DemoAccounts::Customer, DemoAccounts::Password);
+    QCOMPARE(stranger.get(paths::order(order->id)).status, 404);
+    QCOMPARE(stranger.send("POST", paths::orderCancel(order->id)).status, 404);
+    const auto strangersList = orderPageFromJson(
+        stranger.get(paths::orders(), QUrlQuery(QStringLiteral("limit=100"))).json());
+    QVERIFY(std::none_of(strangersList->items.cbegin(), strangersList->items.cend(),
+                         [&](const Order &o) { return o.id == order->id; }));
+    // The operator of the shipping warehouse sees it; the other operator does not.
+    ApiCall delhiOp(server->url());
+    delhiOp.login(DemoAccounts::Operator2, DemoAccounts::Password);
+    QCOMPARE(delhiOp.get(paths::order(order->id)).status, 200);
+    QCOMPARE(delhiOp.send("POST", paths::orderCancel(order->id)).status, 403);
+    ApiCall puneOp(server->url());
+    puneOp.login(DemoAccounts::Operator, DemoAccounts::Password);
+    QCOMPARE(puneOp.get(paths::order(order->id)).status, 404);
+    QCOMPARE(admin.get(paths::order(order->id)).status, 200);
+    ApiCall anonymous(server->url());
+    QCOMPARE(anonymous.get(paths::order(order->id)).status, 401);
+    // My Orders: newest first, keyset pages.
+    const auto mine = orderPageFromJson(owner->get(paths::orders()).json());
+    QCOMPARE(mine->items.size(), 1);
+    QCOMPARE(mine->items.first().id, order->id);
+    QCOMPARE(mine->items.first().lines.first().itemId, item);
+}
+
+void TestOrdersApi::prepaidPayment()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 5);
+    receive(admin, warehouseByCode(server, "DEL-1"), item, 3);
+    auto buyer = newCustomer(server, QStringLiteral("prepaid@example.com"));
+    buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 1}});
+    const auto order
+        = orderFromJson(buyer->postJson(paths::orders(), checkout("110001", "prepaid")).json());
+    QVERIFY(order);
+    QCOMPARE(order->paymentStatus, PaymentStatus::Pending);
+    const auto pay = [&](const char *card) {
+        return buyer->postJson(paths::orderPayment(order->id),
+                               {{QStringLiteral("card_number"), QLatin1String(card)}});
+    };
+    QCOMPARE(pay("4111111111111112").status, 422); // fails the Luhn check
+    ApiResponse r = pay("4000000000000002");       // the declined test card
+    QCOMPARE(r.status, 200);
+    QCOMPARE(orderFromJson(r.json())->paymentStatus, PaymentStatus::Failed);
+    r = pay("4111 1111 1111 1111");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(orderFromJson(r.json())->paymentStatus, PaymentStatus::Paid);
+    QCOMPARE(pay("4111111111111111").status, 409); // already paid
+}
+
+void TestOrdersApi::badInput_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // %ITEM% and %ORDER% are replaced
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("who"); // customer, supplier, none
+    QTest::addColumn<int>("status");
+
+    const QByteArray order = R"({"pincode":"110001","address":"4 Janpath","payment":"cod"})";
+    QTest::addRow("negative quantity") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                       << QByteArray(R"({"quantity":-1})") << "customer" << 422;
+    QTest::addRow("zero quantity") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                   << QByteArray(R"({"quantity":0})") << "customer" << 422;
+    QTest::addRow("huge quantity") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                   << QByteArray(R"({"quantity":1000000})") << "customer" << 422;
+    QTest::addRow("quantity as text") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                      << QByteArray(R"({"quantity":"2"})") << "customer" << 422;
+    QTest::addRow("unknown field")
+        << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+        << QByteArray(R"({"quantity":1,"price":1})") << "customer" << 422;
+    QTest::addRow("malformed json") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                    << QByteArray(R"({"quantity":)") << "customer" << 400;
+    QTest::addRow("unknown item") << QByteArray("PUT") << "/api/v1/cart/items/99999999"
+                                  << QByteArray(R"({"quantity":1})") << "customer" << 404;
+    QTest::addRow("supplier has no cart") << QByteArray("PUT") << "/api/v1/cart/items/%ITEM%"
+                                          << QByteArray(R"({"quantity":1})") << "supplier" << 403;
+    QTest::addRow("no token") << QByteArray("GET") << "/api/v1/cart" << QByteArray() << "none"
+                              << 401;
+    QTest::addRow("wishlist unknown item") << QByteArray("PUT") << "/api/v1/wishlist/items/99999999"
+                                           << QByteArray() << "customer" << 404;
+    QTest::addRow("merge too many lines")
+        << QByteArray("POST") << "/api/v1/cart/merge"
+        << QByteArray(R"({"lines":[)" + QByteArray(R"({"item_id":1,"quantity":1},)").repeated(50)
+                      + R"({"item_id":2,"quantity":1}]})")
+        << "customer" << 422;
+    QTest::addRow("empty cart") << QByteArray("POST") << "/api/v1/orders" << order
+                                << "customer-empty" << 422;
+    QTest::addRow("bad pincode") << QByteArray("POST") << "/api/v1/orders"
+                                 << QByteArray(
+                                        R"({"pincode":"12345","address":"x","payment":"cod"})")
+                                 << "customer" << 422;
+    QTest::addRow("pincode not in directory")
+        << QByteArray("POST") << "/api/v1/orders"
+        << QByteArray(R"({"pincode":"999999","address":"x","payment":"cod"})") << "customer" << 422;
+    QTest::addRow("no address") << QByteArray("POST") << "/api/v1/orders"
+                                << QByteArray(R"({"pincode":"110001","payment":"cod"})")
+                                << "customer" << 422;
+    QTest::addRow("huge address") << QByteArray("POST") << "/api/v1/orders"
+                                  << QByteArray(R"({"pincode":"110001","address":")"
+                                                + QByteArray(600, 'x') + R"(","payment":"cod"})")
+                                  << "customer" << 422;
+    QTest::addRow("unknown payment")
+        << QByteArray("POST") << "/api/v1/orders"
+        << QByteArray(R"({"pincode":"110001","address":"x","payment":"bitcoin"})") << "customer"
+        << 422;
+    QTest::addRow("undeliverable")
+        << QByteArray("POST") << "/api/v1/orders"
+        << QByteArray(R"({"pincode":"682555","address":"Kavaratti","payment":"cod"})") << "customer"
+        << 409;
+    QTest::addRow("supplier orders")
+        << QByteArray("POST") << "/api/v1/orders" << order << "supplier" << 403;
+    QTest::addRow("another customer's order")
+        << QByteArray("GET") << "/api/v1/orders/%ORDER%" << QByteArray() << "customer" << 404;
+    QTest::addRow("garbage cursor")
+        << QByteArray("GET") << "/api/v1/orders?after=garbage" << QByteArray() << "customer" << 422;
+    QTest::addRow("limit too big")
+        << QByteArray("GET") << "/api/v1/orders?limit=10000" << QByteArray() << "customer" << 422;
+}
+
+void TestOrdersApi::badInput()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, who);
+    QFETCH(int, status);
+    PINCART_SERVER(m_servers, server);
+    const qint64 item
+        = scalar(server, QStringLiteral("SELECT MIN(item_id) FROM stock WHERE warehouse_id = %1")
+                             .arg(warehouseByCode(server, "DEL-1")));
+    const qint64 someoneElsesOrder
+        = scalar(server, QStringLiteral("SELECT COALESCE(MAX(id), 1) FROM orders"));
+    path.replace(QStringLiteral("%ITEM%"), QString::number(item))
+        .replace(QStringLiteral("%ORDER%"), QString::number(someoneElsesOrder));
+
+    std::unique_ptr<ApiCall> api;
+    const QString tag
+        = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').replace(u'\'', u'-');
+    if (who.startsWith(QLatin1String("customer"))) {
+        api = newCustomer(
+            server, QStringLiteral("bad-%1@example.com").arg(tag)); // one database per backend
+        if (who == QLatin1String("customer")) // a cart with one line, so only the bad part can fail
+            QCOMPARE(api->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 1}})
+                         .status,
+                     200);
+    } else {
+        api = std::make_unique<ApiCall>(server->url());
+        if (who == QLatin1String("supplier"))
+            api->login(DemoAccounts::Supplier, DemoAccounts::Password);
+    }
+    const QByteArray before = databaseFingerprint(dsn(server), OrderTables);
+    const int q = path.indexOf(u'?');
+    const ApiResponse r = api->send(method, q < 0 ? path : path.left(q), body, "application/json",
+                                    {}, QUrlQuery(q < 0 ? QString() : path.mid(q + 1)));
+    QCOMPARE(r.status, status);
+    QVERIFY2(isProblem(r), r.body.constData());
+    QCOMPARE(databaseFingerprint(dsn(server), OrderTables), before);
+}
+
+QTEST_MAIN(TestOrdersApi)
+#include "tst_api_orders.moc"
