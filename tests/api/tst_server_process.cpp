@@ -1,9 +1,11 @@
 // The pincart-server executable as an operator runs it: seed, serve, the first admin from the
-// environment, the pincode directory, and a graceful stop on SIGTERM.
+// environment, the pincode directory, a graceful stop on SIGTERM, and SIGKILL in the middle of
+// onboarding and of a stream of checkouts.
 
 #include "apicall.h"
 #include "apipaths.h"
 #include "dbfingerprint.h"
+#include "mariadbinstance.h"
 
 #include <csignal>
 #include <QProcess>
@@ -143,26 +145,33 @@ private Q_SLOTS:
     void onboardingSurvivesSigkill()
     {
         const QString db = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("crash.db"));
-        QCOMPARE(run({QStringLiteral("seed"), QStringLiteral("--database"), db, QStringLiteral("--items"), QStringLiteral("0"),
-                      QStringLiteral("--data-dir"), m_dir.path()}),
+        QCOMPARE(run({QStringLiteral("seed"), QStringLiteral("--database"), db,
+                      QStringLiteral("--items"), QStringLiteral("0"), QStringLiteral("--data-dir"),
+                      m_dir.path()}),
                  0);
         const int rows = 60000;
-        QByteArray csv = "sku,title,description,brand,category_id,price,attr.screen_size,attr.panel,attr.resolution,attr.smart\n";
+        QByteArray csv = "sku,title,description,brand,category_id,price,attr.screen_size,attr."
+                         "panel,attr.resolution,attr.smart\n";
         for (int i = 1; i <= rows; ++i)
-            csv += QStringLiteral("CR-%1,Crash test TV %1,Row %1,Acme,101,%2,55,OLED,4K,true\n").arg(i).arg(1000 + i).toUtf8();
+            csv += QStringLiteral("CR-%1,Crash test TV %1,Row %1,Acme,101,%2,55,OLED,4K,true\n")
+                       .arg(i)
+                       .arg(1000 + i)
+                       .toUtf8();
 
         const quint16 port = freePort();
         const auto start = [&](QProcess &p) {
             p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p.start(m_binary, {QStringLiteral("--database"), db, QStringLiteral("--port"), QString::number(port),
-                               QStringLiteral("--access-log"), QStringLiteral("off"), QStringLiteral("--data-dir"), m_dir.path()});
+            p.start(m_binary, {QStringLiteral("--database"), db, QStringLiteral("--port"),
+                               QString::number(port), QStringLiteral("--access-log"),
+                               QStringLiteral("off"), QStringLiteral("--data-dir"), m_dir.path()});
             return p.waitForStarted();
         };
         QProcess first;
         QVERIFY(start(first));
         ApiCall api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QTRY_COMPARE_WITH_TIMEOUT(api.get(paths::readyz()).status, 200, 20000);
-        QVERIFY(!api.login(QStringLiteral("supplier@pincart.demo"), QStringLiteral("demo-password")).isEmpty());
+        QVERIFY(!api.login(QStringLiteral("supplier@pincart.demo"), QStringLiteral("demo-password"))
+                     .isEmpty());
         const ApiResponse posted = api.send("POST", paths::submissions(), csv, "text/csv");
         QCOMPARE(posted.status, 202);
         const qint64 id = posted.json().value(QStringLiteral("id")).toInteger();
@@ -172,7 +181,11 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60000) {
-            processed = queryScalar(db, QStringLiteral("SELECT rows_processed FROM submissions WHERE id = %1").arg(id)).toInt();
+            processed
+                = queryScalar(db,
+                              QStringLiteral("SELECT rows_processed FROM submissions WHERE id = %1")
+                                  .arg(id))
+                      .toInt();
             if (processed > 0)
                 break;
             QTest::qWait(5);
@@ -185,18 +198,181 @@ private Q_SLOTS:
 
         QProcess second;
         QVERIFY(start(second));
-        QTRY_VERIFY_WITH_TIMEOUT(queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString()
-                                     != QLatin1String("pending"),
-                                 120000);
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id)).toString(), QStringLiteral("accepted"));
-        // Every row exactly once in effect: as many items and item events as rows, each item as its row says.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id))
+                    .toString()
+                != QLatin1String("pending"),
+            120000);
+        QCOMPARE(
+            queryScalar(db, QStringLiteral("SELECT status FROM submissions WHERE id = %1").arg(id))
+                .toString(),
+            QStringLiteral("accepted"));
+        // Every row exactly once in effect: as many items and item events as rows, each item as its
+        // row says.
         QCOMPARE(rowCount(db, QStringLiteral("items")), qint64(rows));
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT COUNT(DISTINCT sku) FROM items")).toLongLong(), qint64(rows));
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'item.upserted'")).toLongLong(), qint64(rows));
+        QCOMPARE(
+            queryScalar(db, QStringLiteral("SELECT COUNT(DISTINCT sku) FROM items")).toLongLong(),
+            qint64(rows));
+        QCOMPARE(queryScalar(db, QStringLiteral(
+                                     "SELECT COUNT(*) FROM events WHERE topic = 'item.upserted'"))
+                     .toLongLong(),
+                 qint64(rows));
         QCOMPARE(queryScalar(db, QStringLiteral("SELECT MAX(version) FROM items")).toLongLong(), 1);
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT title FROM items WHERE sku = 'CR-31415'")).toString(), QStringLiteral("Crash test TV 31415"));
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT price_amount FROM items WHERE sku = 'CR-31415'")).toLongLong(), (1000 + 31415) * 100);
-        QCOMPARE(queryScalar(db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id)).toInt(), rows);
+        QCOMPARE(queryScalar(db, QStringLiteral("SELECT title FROM items WHERE sku = 'CR-31415'"))
+                     .toString(),
+                 QStringLiteral("Crash test TV 31415"));
+        QCOMPARE(
+            queryScalar(db, QStringLiteral("SELECT price_amount FROM items WHERE sku = 'CR-31415'"))
+                .toLongLong(),
+            (1000 + 31415) * 100);
+        QCOMPARE(
+            queryScalar(
+                db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id))
+                .toInt(),
+            rows);
+        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(10000));
+    }
+
+    // SIGKILL during a stream of checkouts: after a restart every order is whole or absent, no
+    // stock was taken without an order, and every order the server acknowledged is there.
+    void checkoutsSurviveSigkill_data()
+    {
+        QTest::addColumn<bool>("mariadb");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("mariadb") << true;
+    }
+    void checkoutsSurviveSigkill()
+    {
+        QFETCH(bool, mariadb);
+        QString db
+            = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("checkout-crash.db"));
+        if (mariadb) {
+            QString error;
+            db = MariaDbInstance::createDatabase(&error);
+            QVERIFY2(!db.isEmpty(), qPrintable(error));
+        }
+        QCOMPARE(run({QStringLiteral("seed"), QStringLiteral("--database"), db,
+                      QStringLiteral("--items"), QStringLiteral("200"),
+                      QStringLiteral("--data-dir"), m_dir.path()}),
+                 0);
+        const qint64 stockBefore
+            = queryScalar(db, QStringLiteral("SELECT SUM(on_hand) FROM stock")).toLongLong();
+        // Items Delhi holds plenty of: the stream never runs out, so every failure is the kill's.
+        QList<qint64> items;
+        for (int i = 0; i < 20; ++i) {
+            const qint64 id
+                = queryScalar(db, QStringLiteral("SELECT s.item_id FROM stock s JOIN warehouses w "
+                                                 "ON w.id = s.warehouse_id "
+                                                 "WHERE w.code = 'DEL-1' AND s.on_hand > 40 ORDER "
+                                                 "BY s.item_id LIMIT 1 OFFSET %1")
+                                      .arg(i))
+                      .toLongLong();
+            if (id)
+                items << id;
+        }
+        QVERIFY(items.size() >= 5);
+
+        const quint16 port = freePort();
+        const auto start = [&](QProcess &p) {
+            p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p.start(m_binary, {QStringLiteral("--database"), db, QStringLiteral("--port"),
+                               QString::number(port), QStringLiteral("--access-log"),
+                               QStringLiteral("off"), QStringLiteral("--data-dir"), m_dir.path()});
+            return p.waitForStarted();
+        };
+        QProcess first;
+        QVERIFY(start(first));
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        ApiCall probe(url);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.get(paths::readyz()).status, 200, 30000);
+
+        // Eight customers, each in a loop: a line into the cart, then check out.
+        constexpr int Customers = 8;
+        std::vector<std::unique_ptr<ApiCall>> customers;
+        for (int i = 0; i < Customers; ++i) {
+            const QString email
+                = QStringLiteral("crash%1-%2@example.com").arg(i).arg(mariadb ? 1 : 0);
+            auto c = std::make_unique<ApiCall>(url);
+            c->postJson(paths::register_(),
+                        {{QStringLiteral("email"), email},
+                         {QStringLiteral("password"), QStringLiteral("demo-password")},
+                         {QStringLiteral("name"), QStringLiteral("Crash Buyer")},
+                         {QStringLiteral("pincode"), QStringLiteral("110001")}});
+            QVERIFY(!c->login(email, QStringLiteral("demo-password")).isEmpty());
+            customers.push_back(std::move(c));
+        }
+        QList<qint64> acknowledged;
+        bool stop = false;
+        int round = 0;
+        const QByteArray order
+            = R"({"pincode":"110001","address":"4 Janpath, New Delhi","payment":"cod"})";
+        std::function<void(int)> next = [&](int i) {
+            if (stop)
+                return;
+            const qint64 item = items.at((i + round++) % items.size());
+            ApiClient &client = customers[size_t(i)]->client();
+            client.send("PUT", paths::cartItem(item), {}, R"({"quantity":1})", "application/json",
+                        this, [&, i](const ApiResponse &) {
+                            if (stop)
+                                return;
+                            customers[size_t(i)]->client().send(
+                                "POST", paths::orders(), {}, order, "application/json", this,
+                                [&, i](const ApiResponse &r) {
+                                    if (r.status == 201)
+                                        acknowledged
+                                            << r.json().value(QStringLiteral("id")).toInteger();
+                                    next(i);
+                                });
+                        });
+        };
+        for (int i = 0; i < Customers; ++i)
+            next(i);
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 40, 60000);
+        ::kill(pid_t(first.processId()), SIGKILL);
+        stop = true;
+        QVERIFY(first.waitForFinished(10000));
+        QTest::qWait(200); // let the cut connections report
+        const QList<qint64> acked = acknowledged;
+
+        QProcess second;
+        QVERIFY(start(second));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.get(paths::readyz()).status, 200, 30000);
+        const auto count = [&](const char *sql) {
+            return queryScalar(db, QLatin1String(sql)).toLongLong();
+        };
+        // Whole or absent: no order without lines, shipments or stock takes; takes match lines.
+        QCOMPARE(count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines "
+                       "l WHERE l.order_id = o.id)"),
+                 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM shipments s "
+                       "WHERE s.order_id = o.id)"),
+                 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM orders o WHERE (SELECT SUM(quantity) FROM order_lines "
+                       "l WHERE l.order_id = o.id) "
+                       "<> (SELECT SUM(quantity) FROM order_stock t WHERE t.order_id = o.id)"),
+                 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM order_stock t WHERE NOT EXISTS (SELECT 1 FROM orders "
+                       "o WHERE o.id = t.order_id)"),
+                 0);
+        // No stock taken without an order: what is left plus what orders took is what there was.
+        QCOMPARE(count("SELECT SUM(on_hand) FROM stock")
+                     + count("SELECT COALESCE(SUM(quantity), 0) FROM order_stock"),
+                 stockBefore);
+        // Every acknowledged order is there, and the one-event-per-order outbox agrees.
+        for (qint64 id : acked)
+            QCOMPARE(
+                queryScalar(db, QStringLiteral("SELECT COUNT(*) FROM orders WHERE id = %1").arg(id))
+                    .toLongLong(),
+                1);
+        QCOMPARE(count("SELECT COUNT(*) FROM events WHERE topic = 'order.placed'"),
+                 count("SELECT COUNT(*) FROM orders"));
+        qInfo() << acked.size() << "orders acknowledged before the kill,"
+                << count("SELECT COUNT(*) FROM orders") << "stored";
+        // And the restarted server takes orders again.
+        customers.front()->sendJson("PUT", paths::cartItem(items.first()),
+                                    {{QStringLiteral("quantity"), 1}});
+        QCOMPARE(customers.front()->send("POST", paths::orders(), order).status, 201);
         ::kill(pid_t(second.processId()), SIGTERM);
         QVERIFY(second.waitForFinished(10000));
     }
