@@ -93,6 +93,12 @@ std::optional<ShipmentStatus> nextShipmentStatus(ShipmentStatus status)
     return std::nullopt;
 }
 
+bool canAdvanceShipment(ShipmentStatus from, ShipmentStatus to)
+{
+    return nextShipmentStatus(from) == to
+           || (from == ShipmentStatus::Placed && to == ShipmentStatus::Packed);
+}
+
 bool isOpenShipment(ShipmentStatus status)
 {
     return status == ShipmentStatus::Placed || status == ShipmentStatus::Picked

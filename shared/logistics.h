@@ -145,12 +145,14 @@ struct Receipt
     QDateTime createdAt;
 };
 
-// A shipment moves forward one step at a time: placed -> picked -> packed -> shipped -> delivered.
+// A shipment moves forward one step at a time: placed -> picked -> packed -> shipped -> delivered;
+// picking may be skipped (placed -> packed: API.md's contract names packed, shipped and delivered).
 // Cancelled is reached from an order, before it shipped.
 enum class ShipmentStatus { Placed, Picked, Packed, Shipped, Delivered, Cancelled };
 QString shipmentStatusName(ShipmentStatus status);
 std::optional<ShipmentStatus> shipmentStatusFromName(QStringView name);
 std::optional<ShipmentStatus> nextShipmentStatus(ShipmentStatus status);
+bool canAdvanceShipment(ShipmentStatus from, ShipmentStatus to);
 bool isOpenShipment(ShipmentStatus status); // still the warehouse's work
 
 struct ShipmentLine

@@ -243,8 +243,8 @@ Result<Shipment> WarehouseService::advanceShipment(const Principal &who, qint64 
         return DomainError::forbidden(
             QStringLiteral("Shipment %1 belongs to a warehouse not assigned to you")
                 .arg(shipmentId));
-    const auto next = nextShipmentStatus(shipment.status);
-    if (!next || *next != to) {
+    if (!canAdvanceShipment(shipment.status, to)) {
+        const auto next = nextShipmentStatus(shipment.status);
         return DomainError::conflict(
             next ? QStringLiteral("Shipment %1 is %2: it can only become %3")
                        .arg(shipmentId)

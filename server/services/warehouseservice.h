@@ -41,8 +41,8 @@ public:
     Result<Receipt> receive(const Principal &who, qint64 warehouseId, QList<ReceiptLine> lines);
     Result<Page<Shipment>> fulfilment(const Principal &who, qint64 warehouseId,
                                       const QString &after, int limit);
-    // One step forward (placed -> picked -> packed -> shipped -> delivered), with
-    // `shipment.updated`.
+    // One step forward (placed -> picked -> packed -> shipped -> delivered, or placed -> packed),
+    // with `shipment.updated`.
     Result<Shipment> advanceShipment(const Principal &who, qint64 shipmentId, ShipmentStatus to);
 
 private:

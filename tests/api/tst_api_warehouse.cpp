@@ -397,7 +397,8 @@ void TestWarehouseApi::fulfilmentSteps()
                             {{QStringLiteral("status"), QLatin1String(status)}});
     };
 
-    QCOMPARE(step(api, "packed").status, 409); // skipping picking
+    QCOMPARE(step(api, "shipped").status, 409); // not packed yet
+    QCOMPARE(step(api, "delivered").status, 409);
     ApiCall other(server->url());
     other.login(DemoAccounts::Operator2, DemoAccounts::Password);
     QCOMPARE(step(other, "picked").status, 403);
