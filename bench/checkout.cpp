@@ -1,0 +1,222 @@
+// checkout: many customers checking out at once over real HTTP (run by bench/checkout.sh; see
+// bench/README.md). Each customer registers, then loops for the duration: 1 to 3 cart lines of
+// random stocked items (PUT /cart/items/{id}), then POST /orders with an Idempotency-Key. Prints
+// orders/s over the measured window, the latency of POST /orders (p50, p99) and of a whole
+// checkout (cart and order), and one machine-readable RESULT line.
+
+#include "apiclient.h"
+#include "apipaths.h"
+#include "order.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace pincart;
+
+namespace {
+
+struct Stats
+{
+    std::vector<double> orderMs;
+    std::vector<double> checkoutMs;
+    int orders = 0;
+    int failures = 0;
+    QMap<int, int> statuses;
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())))];
+}
+
+class Customer : public QObject
+{
+public:
+    Customer(const QUrl &url, int index, const QList<qint64> &items, QString pincode, Stats &stats, const bool &measuring,
+             const bool &running)
+        : m_index(index)
+        , m_items(items)
+        , m_pincode(std::move(pincode))
+        , m_stats(stats)
+        , m_measuring(measuring)
+        , m_running(running)
+        , m_random(quint32(index) * 7919u + 17u)
+    {
+        m_api.setBaseUrl(url);
+    }
+
+    void signUp(const QString &runTag, std::function<void(bool)> done)
+    {
+        const QString email = QStringLiteral("bench-%1-%2@example.com").arg(runTag).arg(m_index);
+        const QJsonObject account{{QStringLiteral("email"), email},
+                                  {QStringLiteral("password"), QStringLiteral("bench-password")},
+                                  {QStringLiteral("name"), QStringLiteral("Bench Buyer")},
+                                  {QStringLiteral("pincode"), m_pincode}};
+        m_api.sendJson("POST", paths::register_(), account, this, [this, email, done](const ApiResponse &) {
+            m_api.login(email, QStringLiteral("bench-password"), this, [done](Result<Session> s) { done(s.ok()); });
+        });
+    }
+
+    void loop()
+    {
+        if (!m_running)
+            return;
+        m_started.start();
+        m_lines = 1 + int(m_random.bounded(3));
+        addLine(0);
+    }
+
+private:
+    void addLine(int n)
+    {
+        if (n == m_lines) {
+            order();
+            return;
+        }
+        const qint64 item = m_items.at(int(m_random.bounded(quint32(m_items.size()))));
+        m_api.send("PUT", paths::cartItem(item), {}, R"({"quantity":1})", "application/json", this,
+                   [this, n](const ApiResponse &r) {
+                       if (!r.isSuccess())
+                           fail(r.status);
+                       addLine(n + 1);
+                   });
+    }
+
+    void order()
+    {
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("pincode"), m_pincode},
+                                                          {QStringLiteral("address"), QStringLiteral("1 Bench Road")},
+                                                          {QStringLiteral("payment"), QStringLiteral("cod")}})
+                                    .toJson(QJsonDocument::Compact);
+        QElapsedTimer t;
+        t.start();
+        const HeaderList key{{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
+        m_api.send("POST", paths::orders(), {}, body, "application/json", this,
+                   [this, t](const ApiResponse &r) {
+                       const double orderMs = t.nsecsElapsed() / 1e6;
+                       const double checkoutMs = m_started.nsecsElapsed() / 1e6;
+                       if (m_measuring) {
+                           m_stats.statuses[r.status] += 1;
+                           if (r.status == 201) {
+                               ++m_stats.orders;
+                               m_stats.orderMs.push_back(orderMs);
+                               m_stats.checkoutMs.push_back(checkoutMs);
+                           } else {
+                               ++m_stats.failures;
+                           }
+                       }
+                       loop();
+                   },
+                   key);
+    }
+
+    void fail(int status)
+    {
+        if (m_measuring) {
+            m_stats.statuses[status] += 1;
+            ++m_stats.failures;
+        }
+    }
+
+    ApiClient m_api;
+    int m_index;
+    const QList<qint64> &m_items;
+    QString m_pincode;
+    Stats &m_stats;
+    const bool &m_measuring;
+    const bool &m_running;
+    QRandomGenerator m_random;
+    QElapsedTimer m_started;
+    int m_lines = 1;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions({{QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("url")},
+                       {QStringLiteral("customers"), QStringLiteral("Concurrent customers."), QStringLiteral("n"), QStringLiteral("64")},
+                       {QStringLiteral("items"), QStringLiteral("File of stocked item ids, one a line."), QStringLiteral("file")},
+                       {QStringLiteral("pincode"), QStringLiteral("The customers' pincode."), QStringLiteral("pincode"),
+                        QStringLiteral("110001")},
+                       {QStringLiteral("warmup"), QStringLiteral("Seconds not measured."), QStringLiteral("s"), QStringLiteral("5")},
+                       {QStringLiteral("duration"), QStringLiteral("Seconds measured."), QStringLiteral("s"), QStringLiteral("20")}});
+    parser.process(app);
+    const QUrl url(parser.value(QStringLiteral("url")));
+    QFile file(parser.value(QStringLiteral("items")));
+    QList<qint64> items;
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (const qint64 id = line.trimmed().toLongLong())
+                items << id;
+        }
+    }
+    if (!url.isValid() || items.isEmpty()) {
+        std::fprintf(stderr, "checkout: --url and a non-empty --items file are needed\n");
+        return 2;
+    }
+    const int customers = qMax(1, parser.value(QStringLiteral("customers")).toInt());
+    const int warmup = parser.value(QStringLiteral("warmup")).toInt();
+    const int duration = qMax(1, parser.value(QStringLiteral("duration")).toInt());
+
+    Stats stats;
+    bool measuring = false;
+    bool running = true;
+    std::vector<std::unique_ptr<Customer>> all;
+    const QString runTag = QString::number(QDateTime::currentMSecsSinceEpoch());
+    int signedUp = 0;
+    int failedSignUps = 0;
+    for (int i = 0; i < customers; ++i) {
+        all.push_back(std::make_unique<Customer>(url, i, items, parser.value(QStringLiteral("pincode")), stats, measuring, running));
+        all.back()->signUp(runTag, [&](bool ok) {
+            ++signedUp;
+            failedSignUps += ok ? 0 : 1;
+        });
+    }
+    while (signedUp < customers)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    if (failedSignUps) {
+        std::fprintf(stderr, "checkout: %d customers could not sign up\n", failedSignUps);
+        return 1;
+    }
+    std::fprintf(stderr, "checkout: %d customers signed up; warm-up %d s, then %d s measured\n", customers, warmup, duration);
+    for (auto &c : all)
+        c->loop();
+    QTimer::singleShot(warmup * 1000, &app, [&] { measuring = true; });
+    QTimer::singleShot((warmup + duration) * 1000, &app, [&] {
+        measuring = false;
+        running = false;
+        QTimer::singleShot(3000, &app, &QCoreApplication::quit); // let the last requests finish
+    });
+    app.exec();
+
+    const double seconds = duration; // measuring is on for exactly this long
+    const double rate = stats.orders / seconds;
+    QStringList statuses;
+    for (auto it = stats.statuses.cbegin(); it != stats.statuses.cend(); ++it)
+        statuses << QStringLiteral("\"%1\":%2").arg(it.key()).arg(it.value());
+    std::printf("RESULT {\"customers\":%d,\"orders\":%d,\"failures\":%d,\"duration_s\":%.1f,\"orders_per_s\":%.1f,"
+                "\"order_p50_ms\":%.2f,\"order_p99_ms\":%.2f,\"checkout_p50_ms\":%.2f,\"checkout_p99_ms\":%.2f,"
+                "\"statuses\":{%s}}\n",
+                customers, stats.orders, stats.failures, seconds, rate, percentile(stats.orderMs, 50),
+                percentile(stats.orderMs, 99), percentile(stats.checkoutMs, 50), percentile(stats.checkoutMs, 99),
+                qPrintable(statuses.join(u',')));
+    return 0;
+}
