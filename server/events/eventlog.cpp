@@ -8,7 +8,8 @@ namespace pincart::server {
 
 Status EventLog::append(QLatin1StringView topic, const QString &key, const QJsonObject &payload)
 {
-    Q_ASSERT_X(m_db.inTransaction(), "EventLog::append", "events are appended inside the change's transaction");
+    Q_ASSERT_X(m_db.inTransaction(), "EventLog::append",
+               "events are appended inside the change's transaction");
     Statement q(m_db, QStringLiteral("INSERT INTO events (topic, event_key, payload, created_at) "
                                      "VALUES (:topic, :key, :payload, :now)"));
     q.bind(QStringLiteral(":topic"), QString(topic))
@@ -17,6 +18,31 @@ Status EventLog::append(QLatin1StringView topic, const QString &key, const QJson
               QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)))
         .bind(QStringLiteral(":now"), Connection::nowMs());
     return q.exec("append event");
+}
+
+Status EventLog::appendAll(const QList<Event> &events)
+{
+    Q_ASSERT_X(m_db.inTransaction(), "EventLog::appendAll",
+               "events are appended inside the change's transaction");
+    if (events.isEmpty())
+        return {};
+    QString sql
+        = QStringLiteral("INSERT INTO events (topic, event_key, payload, created_at) VALUES ");
+    for (int i = 0; i < events.size(); ++i)
+        sql += QStringLiteral("%1(:t%2, :k%2, :p%2, :now)")
+                   .arg(i ? QStringLiteral(", ") : QString())
+                   .arg(i);
+    Statement q(m_db, sql);
+    for (int i = 0; i < events.size(); ++i) {
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":t") + n, events.at(i).topic)
+            .bind(QStringLiteral(":k") + n, events.at(i).key)
+            .bind(QStringLiteral(":p") + n,
+                  QString::fromUtf8(
+                      QJsonDocument(events.at(i).payload).toJson(QJsonDocument::Compact)));
+    }
+    q.bind(QStringLiteral(":now"), Connection::nowMs());
+    return q.exec("append events");
 }
 
 Result<QList<Event>> EventLog::read(qint64 afterId, int limit)

@@ -15,6 +15,9 @@ public:
     {}
 
     Status append(QLatin1StringView topic, const QString &key, const QJsonObject &payload);
+    // Several events in one statement (topic, key and payload of each; ids and times are the
+    // log's).
+    Status appendAll(const QList<Event> &events);
     // Events with id > afterId, oldest first.
     Result<QList<Event>> read(qint64 afterId, int limit);
     Result<qint64> lastId();

@@ -135,18 +135,18 @@ Result<PlacedOrder> OrderService::place(const Principal &who, const Checkout &ch
     for (int attempt = 1;; ++attempt) {
         bool retry = false;
         auto placed = placeOnce(who, checkout, idempotencyKey, hash, &retry);
-        if (placed || attempt == Attempts)
+        if (placed)
             return placed;
-        // Another request with the same key won the insert: answer with its order.
-        if (placed.error().kind() == DomainError::Kind::Conflict && !idempotencyKey.isEmpty()
-            && !retry) {
+        // A request with the same key may have placed the order meanwhile (its insert won, or it
+        // emptied the cart first): the answer is that order.
+        if (!idempotencyKey.isEmpty()) {
             auto first = replay(who, idempotencyKey, hash);
             if (!first)
                 return first.error();
             if (*first)
                 return **first;
         }
-        if (!retry)
+        if (!retry || attempt == Attempts)
             return placed;
     }
 }
@@ -274,6 +274,8 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         }
     }
 
+    // One timestamp for the order and its shipments, so the answer below is what is stored.
+    const QDateTime placedAt = QDateTime::fromMSecsSinceEpoch(Connection::nowMs(), Qt::UTC);
     Order order;
     order.userId = who.userId;
     order.pincode = checkout.pincode;
@@ -282,15 +284,14 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
     order.paymentStatus = PaymentStatus::Pending;
     order.total = Money{total, currency};
     order.lines = lines;
+    order.createdAt = order.updatedAt = placedAt;
     OrderRepository orders(m_db);
     const auto orderId = orders.create(order, key, hash);
     if (!orderId)
         return orderId.error(); // a Conflict here: the same Idempotency-Key committed first
     order.id = *orderId;
-    for (int i = 0; i < lines.size(); ++i) {
-        if (Status s = orders.addLine(order.id, i + 1, lines.at(i)); !s)
-            return s.error();
-    }
+    if (Status s = orders.addLines(order.id, lines); !s)
+        return s.error();
     ShipmentRepository shipments(m_db);
     std::map<qint64, qint64> shipmentOf; // warehouse -> shipment
     for (const auto &[warehouseId, choice] : choices) {
@@ -300,48 +301,53 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         s.courierId = choice.courierId;
         s.pincode = checkout.pincode;
         s.promiseDate = choice.promise.promiseDate;
+        s.createdAt = s.updatedAt = placedAt;
         std::map<qint64, int> units;
         for (const Take &t : std::as_const(takes)) {
             if (t.warehouseId == warehouseId)
                 units[t.itemId] += t.quantity;
         }
-        for (const auto &[itemId, quantity] : units)
-            s.lines << ShipmentLine{itemId, {}, {}, quantity};
+        for (const auto &[itemId, quantity] : units) {
+            const auto line
+                = std::find_if(lines.cbegin(), lines.cend(),
+                               [itemId](const OrderLine &l) { return l.itemId == itemId; });
+            s.lines << ShipmentLine{itemId, line->sku, line->title, quantity};
+        }
         const auto id = shipments.create(s);
         if (!id)
             return id.error();
-        shipmentOf[warehouseId] = *id;
+        s.id = *id;
+        shipmentOf[warehouseId] = s.id;
+        order.shipments << s;
     }
-    for (const Take &t : std::as_const(takes)) {
-        if (Status s = orders.addStockTake(
-                order.id, {t.stockId, shipmentOf[t.warehouseId], t.itemId, t.quantity});
-            !s)
-            return s.error();
-    }
+    QList<StockTake> recorded;
+    for (const Take &t : std::as_const(takes))
+        recorded << StockTake{t.stockId, shipmentOf[t.warehouseId], t.itemId, t.quantity};
+    if (Status s = orders.addStockTakes(order.id, recorded); !s)
+        return s.error();
     QJsonArray eventLines;
     for (const OrderLine &l : std::as_const(lines))
         eventLines.append(QJsonObject{
             {k::ItemId, l.itemId}, {k::Quantity, l.quantity}, {k::UnitPrice, toJson(l.unitPrice)}});
-    EventLog log(m_db);
-    if (Status s = log.append(topics::OrderPlaced, QString::number(order.id),
-                              {{k::Id, order.id},
-                               {k::UserId, who.userId},
-                               {k::Pincode, order.pincode},
-                               {k::Total, toJson(order.total)},
-                               {k::Lines, eventLines}});
-        !s)
-        return s.error();
+    QList<Event> events{{0, QString(topics::OrderPlaced), QString::number(order.id),
+                         QJsonObject{{k::Id, order.id},
+                                     {k::UserId, who.userId},
+                                     {k::Pincode, order.pincode},
+                                     {k::Total, toJson(order.total)},
+                                     {k::Lines, eventLines}},
+                         0}};
     QSet<qint64> changed;
     for (const Take &t : std::as_const(takes))
         changed.insert(t.itemId);
     for (qint64 itemId : std::as_const(changed)) {
-        if (Status s = log.append(topics::StockChanged, QString::number(itemId),
-                                  {{k::ItemId, itemId},
-                                   {k::Reason, QStringLiteral("order")},
-                                   {k::OrderId, order.id}});
-            !s)
-            return s.error();
+        events << Event{0, QString(topics::StockChanged), QString::number(itemId),
+                        QJsonObject{{k::ItemId, itemId},
+                                    {k::Reason, QStringLiteral("order")},
+                                    {k::OrderId, order.id}},
+                        0};
     }
+    if (Status s = EventLog(m_db).appendAll(events); !s)
+        return s.error();
     if (Status s = carts.clear(who.userId); !s)
         return s.error();
     if (Status s = tx.commit(); !s) {
@@ -352,10 +358,8 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         m_logistics.stock().evict(itemId);
     if (m_onCommitted)
         m_onCommitted();
-    auto placed = this->order(who, order.id); // as stored: its timestamps and shipments
-    if (!placed)
-        return placed.error();
-    return PlacedOrder{*placed, false};
+    order.status = OrderStatus::Placed;
+    return PlacedOrder{order, false};
 }
 
 Result<Page<Order>> OrderService::orders(const Principal &who, const QString &after, int limit)

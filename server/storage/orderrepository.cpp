@@ -61,33 +61,51 @@ Result<qint64> OrderRepository::create(const Order &o, const QString &idempotenc
     return q.lastInsertId();
 }
 
-Status OrderRepository::addLine(qint64 orderId, int lineNo, const OrderLine &l)
+Status OrderRepository::addLines(qint64 orderId, const QList<OrderLine> &lines)
 {
-    Statement q(m_db, QStringLiteral("INSERT INTO order_lines (order_id, line_no, item_id, sku, "
-                                     "title, quantity, price_amount) "
-                                     "VALUES (:o, :n, :i, :sku, :title, :q, :price)"));
-    q.bind(QStringLiteral(":o"), orderId)
-        .bind(QStringLiteral(":n"), lineNo)
-        .bind(QStringLiteral(":i"), l.itemId)
-        .bind(QStringLiteral(":sku"), nonNull(l.sku))
-        .bind(QStringLiteral(":title"), nonNull(l.title))
-        .bind(QStringLiteral(":q"), l.quantity)
-        .bind(QStringLiteral(":price"), l.unitPrice.amount);
-    return q.exec("create order line");
+    if (lines.isEmpty())
+        return {};
+    QString sql = QStringLiteral("INSERT INTO order_lines (order_id, line_no, item_id, sku, title, "
+                                 "quantity, price_amount) VALUES ");
+    for (int i = 0; i < lines.size(); ++i)
+        sql += QStringLiteral("%1(:o, %2, :i%2, :s%2, :t%2, :q%2, :p%2)")
+                   .arg(i ? QStringLiteral(", ") : QString())
+                   .arg(i + 1);
+    Statement q(m_db, sql);
+    q.bind(QStringLiteral(":o"), orderId);
+    for (int i = 0; i < lines.size(); ++i) {
+        const OrderLine &l = lines.at(i);
+        const QString n = QString::number(i + 1);
+        q.bind(QStringLiteral(":i") + n, l.itemId)
+            .bind(QStringLiteral(":s") + n, nonNull(l.sku))
+            .bind(QStringLiteral(":t") + n, nonNull(l.title))
+            .bind(QStringLiteral(":q") + n, l.quantity)
+            .bind(QStringLiteral(":p") + n, l.unitPrice.amount);
+    }
+    return q.exec("create order lines");
 }
 
-Status OrderRepository::addStockTake(qint64 orderId, const StockTake &t)
+Status OrderRepository::addStockTakes(qint64 orderId, const QList<StockTake> &takes)
 {
-    Statement q(m_db,
-                QStringLiteral(
-                    "INSERT INTO order_stock (order_id, stock_id, shipment_id, item_id, quantity) "
-                    "VALUES (:o, :s, :sh, :i, :q)"));
-    q.bind(QStringLiteral(":o"), orderId)
-        .bind(QStringLiteral(":s"), t.stockId)
-        .bind(QStringLiteral(":sh"), t.shipmentId)
-        .bind(QStringLiteral(":i"), t.itemId)
-        .bind(QStringLiteral(":q"), t.quantity);
-    return q.exec("record stock take");
+    if (takes.isEmpty())
+        return {};
+    QString sql = QStringLiteral(
+        "INSERT INTO order_stock (order_id, stock_id, shipment_id, item_id, quantity) VALUES ");
+    for (int i = 0; i < takes.size(); ++i)
+        sql += QStringLiteral("%1(:o, :s%2, :sh%2, :i%2, :q%2)")
+                   .arg(i ? QStringLiteral(", ") : QString())
+                   .arg(i);
+    Statement q(m_db, sql);
+    q.bind(QStringLiteral(":o"), orderId);
+    for (int i = 0; i < takes.size(); ++i) {
+        const StockTake &t = takes.at(i);
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":s") + n, t.stockId)
+            .bind(QStringLiteral(":sh") + n, t.shipmentId)
+            .bind(QStringLiteral(":i") + n, t.itemId)
+            .bind(QStringLiteral(":q") + n, t.quantity);
+    }
+    return q.exec("record stock takes");
 }
 
 Result<QList<StockTake>> OrderRepository::stockTakes(qint64 orderId)

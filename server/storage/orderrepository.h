@@ -39,10 +39,12 @@ public:
         : m_db(connection)
     {}
 
+    // Stamped with order.createdAt (now when invalid).
     Result<qint64> create(const Order &order, const QString &idempotencyKey,
                           const QString &requestHash);
-    Status addLine(qint64 orderId, int lineNo, const OrderLine &line);
-    Status addStockTake(qint64 orderId, const StockTake &take);
+    Status addLines(qint64 orderId,
+                    const QList<OrderLine> &lines); // numbered from 1, one statement
+    Status addStockTakes(qint64 orderId, const QList<StockTake> &takes);
     Result<QList<StockTake>> stockTakes(qint64 orderId);
 
     Result<std::optional<StoredOrder>> find(qint64 id);

@@ -30,7 +30,8 @@ Shipment shipmentFrom(const Statement &q)
 
 Result<qint64> ShipmentRepository::create(const Shipment &s)
 {
-    const qint64 now = Connection::nowMs();
+    const qint64 now
+        = s.createdAt.isValid() ? s.createdAt.toMSecsSinceEpoch() : Connection::nowMs();
     Statement q(m_db,
                 QStringLiteral(
                     "INSERT INTO shipments (order_id, warehouse_id, courier_id, pincode, status, "
@@ -47,16 +48,22 @@ Result<qint64> ShipmentRepository::create(const Shipment &s)
     if (Status st = q.exec("create shipment"); !st)
         return st.error();
     const qint64 id = q.lastInsertId();
-    for (const ShipmentLine &line : s.lines) {
-        Statement l(m_db,
-                    QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) "
-                                   "VALUES (:s, :item, :qty)"));
-        l.bind(QStringLiteral(":s"), id)
-            .bind(QStringLiteral(":item"), line.itemId)
-            .bind(QStringLiteral(":qty"), line.quantity);
-        if (Status st = l.exec("create shipment line"); !st)
-            return st.error();
+    if (s.lines.isEmpty())
+        return id;
+    QString sql
+        = QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) VALUES ");
+    for (int i = 0; i < s.lines.size(); ++i)
+        sql += QStringLiteral("%1(:s, :i%2, :q%2)")
+                   .arg(i ? QStringLiteral(", ") : QString())
+                   .arg(i);
+    Statement lines(m_db, sql);
+    lines.bind(QStringLiteral(":s"), id);
+    for (int i = 0; i < s.lines.size(); ++i) {
+        lines.bind(QStringLiteral(":i") + QString::number(i), s.lines.at(i).itemId)
+            .bind(QStringLiteral(":q") + QString::number(i), s.lines.at(i).quantity);
     }
+    if (Status st = lines.exec("create shipment lines"); !st)
+        return st.error();
     return id;
 }
 

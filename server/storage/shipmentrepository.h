@@ -15,7 +15,8 @@ public:
         : m_db(connection)
     {}
 
-    Result<qint64> create(const Shipment &shipment); // with its lines
+    Result<qint64>
+    create(const Shipment &shipment); // with its lines; stamped createdAt (now when invalid)
     Result<std::optional<Shipment>> find(qint64 id); // with its lines
     // Open shipments (placed, picked, packed) of a warehouse, oldest first, with their lines.
     Result<QList<Shipment>> open(qint64 warehouseId, qint64 afterId, int limit);
