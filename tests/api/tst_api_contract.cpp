@@ -462,6 +462,8 @@ class TestContractApi : public QObject
             id = created(admin.postJson(paths::lanes(), freeLane(admin, failure)));
         } else if (target == QLatin1String("missing-lane")) {
             id = missing("lanes");
+        } else if (target == QLatin1String("missing-order")) {
+            id = missing("orders");
         } else if (target == QLatin1String("stocked-item")) {
             id = scalar(server->databaseUrl(),
                         QStringLiteral("SELECT MIN(s.item_id) FROM stock s JOIN items i ON i.id = s.item_id "
@@ -566,7 +568,7 @@ private Q_SLOTS:
         const QJsonObject d = doc->document();
         QCOMPARE(d.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
         QVERIFY(!d.value(QStringLiteral("info")).toObject().value(QStringLiteral("title")).toString().isEmpty());
-        QCOMPARE(d.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("0.3.0"));
+        QCOMPARE(d.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("0.4.0"));
 
         // The server serves the document the repository keeps.
         const QString source = QFINDTESTDATA("../../resources/openapi.json");
@@ -579,8 +581,13 @@ private Q_SLOTS:
         const QJsonObject schemas = components.value(QStringLiteral("schemas")).toObject();
         for (const char *name : {"Money", "User", "Session", "AttributeSpec", "Category", "Item", "ItemInput",
                                  "ItemPage", "UserPage", "Problem", "Serviceability", "DeliveryOption", "Warehouse",
-                                 "StockLine", "Receipt", "Shipment", "Courier", "CoverageRule", "Hub", "Lane"})
+                                 "StockLine", "Receipt", "Shipment", "Courier", "CoverageRule", "Hub", "Lane", "Cart",
+                                 "CartLine", "CartQuantity", "CartMerge", "Wishlist", "WishlistItem", "Checkout", "Order",
+                                 "OrderLine", "OrderPage", "PaymentRequest"})
             QVERIFY2(schemas.contains(QLatin1String(name)), name);
+        QCOMPARE(components.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("IdempotencyKey")).toObject()
+                     .value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Idempotency-Key"));
         const QJsonObject bearer = components.value(QStringLiteral("securitySchemes")).toObject().value(QStringLiteral("bearerAuth")).toObject();
         QCOMPARE(bearer.value(QStringLiteral("type")).toString(), QStringLiteral("http"));
         QCOMPARE(bearer.value(QStringLiteral("scheme")).toString(), QStringLiteral("bearer"));
@@ -602,6 +609,9 @@ private Q_SLOTS:
 
         // Every operation: a unique operationId, responses, and errors as problem+json.
         QSet<QString> operationIds;
+        QSet<QString> declaredTags;
+        for (const QJsonValue &tag : d.value(QStringLiteral("tags")).toArray())
+            declaredTags.insert(tag.toObject().value(QStringLiteral("name")).toString());
         const QJsonObject pathsObject = d.value(QStringLiteral("paths")).toObject();
         for (auto p = pathsObject.constBegin(); p != pathsObject.constEnd(); ++p) {
             const QJsonObject item = p.value().toObject();
@@ -612,6 +622,8 @@ private Q_SLOTS:
                 const QJsonObject op = m.value().toObject();
                 const QString id = op.value(QStringLiteral("operationId")).toString();
                 QVERIFY2(!id.isEmpty() && !operationIds.contains(id), qPrintable(where));
+                for (const QJsonValue &tag : op.value(QStringLiteral("tags")).toArray())
+                    QVERIFY2(declaredTags.contains(tag.toString()), qPrintable(where + QStringLiteral(": undeclared tag ") + tag.toString()));
                 operationIds.insert(id);
                 const QJsonObject responses = op.value(QStringLiteral("responses")).toObject();
                 QVERIFY2(!responses.isEmpty(), qPrintable(where));
@@ -676,6 +688,43 @@ private Q_SLOTS:
         QTest::addRow("shipment status unknown") << QByteArray(R"({"id": 1, "order_id": null, "warehouse_id": 1, "courier_id": 1,
             "pincode": "560001", "status": "lost", "promise_date": "2025-12-25", "lines": [],
             "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"})") << QStringLiteral("Shipment") << false;
+        const QByteArray cart = R"json({"pincode": null, "total": {"amount": 0, "currency": "INR"}, "lines": [{"item_id": 4,
+            "title": "(no longer sold)", "quantity": 2, "unit_price": {"amount": 500, "currency": "INR"},
+            "added_price": {"amount": 500, "currency": "INR"}, "price_changed": false, "line_total": {"amount": 0, "currency": "INR"},
+            "available": false, "deliverable": false, "delivery": null}]})json";
+        QTest::addRow("cart without a pincode") << cart << QStringLiteral("Cart") << true;
+        QTest::addRow("cart line without delivery") << QByteArray(cart).replace(R"(, "delivery": null)", "")
+                                                    << QStringLiteral("Cart") << false;
+        QTest::addRow("cart delivery date not a date") << QByteArray(cart).replace(R"("delivery": null)",
+                                                                                     R"("delivery": {"eta_days": 2, "promise_date": "tomorrow"})")
+                                                       << QStringLiteral("Cart") << false;
+        QTest::addRow("cart quantity 11") << QByteArray(cart).replace(R"("quantity": 2)", R"("quantity": 11)")
+                                          << QStringLiteral("Cart") << false;
+        const QByteArray order = R"({"id": 9, "user_id": 1, "status": "placed", "pincode": "110001", "address": "1 Janpath",
+            "payment": "prepaid", "payment_status": "pending", "total": {"amount": 1000, "currency": "INR"},
+            "lines": [{"item_id": 4, "sku": "A", "title": "T", "quantity": 2, "unit_price": {"amount": 500, "currency": "INR"},
+                       "line_total": {"amount": 1000, "currency": "INR"}}],
+            "shipments": [{"id": 3, "order_id": 9, "warehouse_id": 1, "courier_id": 1, "pincode": "110001", "status": "picked",
+                           "promise_date": "2025-12-25", "lines": [{"item_id": 4, "sku": "A", "title": "T", "quantity": 2}],
+                           "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}],
+            "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"})";
+        QTest::addRow("order ok") << order << QStringLiteral("Order") << true;
+        QTest::addRow("order status picked") << QByteArray(order).replace(R"("status": "placed")", R"("status": "picked")")
+                                             << QStringLiteral("Order") << false;
+        QTest::addRow("payment status refunded") << QByteArray(order).replace(R"("pending")", R"("refunded")")
+                                                 << QStringLiteral("Order") << false;
+        QTest::addRow("order without shipments") << QByteArray(order).replace(R"("shipments": [)", R"("parcels": [)")
+                                                 << QStringLiteral("Order") << false;
+        QTest::addRow("checkout extra field") << QByteArray(R"({"pincode": "110001", "address": "A", "payment": "cod", "coupon": "X"})")
+                                              << QStringLiteral("Checkout") << false;
+        QTest::addRow("checkout payment card") << QByteArray(R"({"pincode": "110001", "address": "A", "payment": "card"})")
+                                               << QStringLiteral("Checkout") << false;
+        QTest::addRow("card number with spaces") << QByteArray(R"({"card_number": "4111 1111 1111 1111"})")
+                                                 << QStringLiteral("PaymentRequest") << true;
+        QTest::addRow("card number of 11 digits") << QByteArray(R"({"card_number": "41111111111"})")
+                                                  << QStringLiteral("PaymentRequest") << false;
+        QTest::addRow("merge line quantity 0") << QByteArray(R"({"lines": [{"item_id": 4, "quantity": 0}]})")
+                                               << QStringLiteral("CartMerge") << false;
     }
     void checkerCatchesViolations()
     {
@@ -842,6 +891,58 @@ private Q_SLOTS:
         row("DELETE /lanes/{id}", admin, "DELETE", "/api/v1/lanes/{id}", "new-lane", "", {}, 204);
         row("DELETE /lanes/{id} missing (404)", admin, "DELETE", "/api/v1/lanes/{id}", "missing-lane", "", {}, 404);
         row("DELETE /lanes/{id} as operator (403)", op, "DELETE", "/api/v1/lanes/{id}", "new-lane", "", {}, 403);
+        // Cart, wishlist and orders (the whole way through: cartAndOrdersFollowTheDocument).
+        const QByteArray put("PUT"), del("DELETE");
+        const QByteArray checkout = R"({"pincode": "110001", "address": "12 Janpath, New Delhi", "payment": "cod"})";
+        row("GET /cart", customer, get, "/api/v1/cart", "", "", {}, 200);
+        row("GET /cart for a pincode", customer, get, "/api/v1/cart", "", "pincode=682555", {}, 200);
+        row("GET /cart bad pincode (422)", customer, get, "/api/v1/cart", "", "pincode=012345", {}, 422);
+        row("GET /cart as supplier (403)", supplier, get, "/api/v1/cart", "", "", {}, 403);
+        row("GET /cart anonymous (401)", none, get, "/api/v1/cart", "", "", {}, 401);
+        row("PUT /cart/items/{id}", customer, put, "/api/v1/cart/items/{id}", "stocked-item", "", R"({"quantity": 2})", 200);
+        row("PUT /cart/items/{id} quantity 11 (422)", customer, put, "/api/v1/cart/items/{id}", "stocked-item", "", R"({"quantity": 11})", 422);
+        row("PUT /cart/items/{id} malformed (400)", customer, put, "/api/v1/cart/items/{id}", "stocked-item", "", "{", 400);
+        row("PUT /cart/items/{id} missing (404)", customer, put, "/api/v1/cart/items/{id}", "missing-item", "", R"({"quantity": 1})", 404);
+        row("PUT /cart/items/{id} as admin (403)", admin, put, "/api/v1/cart/items/{id}", "stocked-item", "", R"({"quantity": 1})", 403);
+        row("DELETE /cart/items/{id}", customer, del, "/api/v1/cart/items/{id}", "stocked-item", "", {}, 200);
+        row("DELETE /cart/items/{id} not in the cart (404)", customer, del, "/api/v1/cart/items/{id}", "stocked-item", "", {}, 404);
+        row("POST /cart/merge", customer, post, "/api/v1/cart/merge", "stocked-item", "",
+            R"({"lines": [{"item_id": %ID%, "quantity": 1}, {"item_id": 999999999, "quantity": 2}]})", 200);
+        row("POST /cart/merge bad lines (422)", customer, post, "/api/v1/cart/merge", "", "",
+            R"({"lines": [{"item_id": 0, "quantity": 11}, {"sku": "A"}]})", 422);
+        row("POST /cart/merge as operator (403)", op, post, "/api/v1/cart/merge", "", "", R"({"lines": []})", 403);
+        row("GET /wishlist", customer, get, "/api/v1/wishlist", "", "", {}, 200);
+        row("GET /wishlist as operator (403)", op, get, "/api/v1/wishlist", "", "", {}, 403);
+        row("PUT /wishlist/items/{id}", customer, put, "/api/v1/wishlist/items/{id}", "stocked-item", "", {}, 200);
+        row("PUT /wishlist/items/{id} again", customer, put, "/api/v1/wishlist/items/{id}", "stocked-item", "", {}, 200);
+        row("PUT /wishlist/items/{id} missing (404)", customer, put, "/api/v1/wishlist/items/{id}", "missing-item", "", {}, 404);
+        row("POST /wishlist/items/{id}/move-to-cart", customer, post, "/api/v1/wishlist/items/{id}/move-to-cart", "stocked-item", "", {}, 200);
+        row("POST /wishlist/items/{id}/move-to-cart not in it (404)", customer, post, "/api/v1/wishlist/items/{id}/move-to-cart",
+            "stocked-item", "", {}, 404);
+        row("DELETE /wishlist/items/{id} not in it (404)", customer, del, "/api/v1/wishlist/items/{id}", "stocked-item", "", {}, 404);
+        row("DELETE /wishlist/items/{id} as admin (403)", admin, del, "/api/v1/wishlist/items/{id}", "stocked-item", "", {}, 403);
+        row("POST /orders as supplier (403)", supplier, post, "/api/v1/orders", "", "", checkout, 403);
+        row("POST /orders malformed (400)", customer, post, "/api/v1/orders", "", "", "[", 400);
+        row("POST /orders bad fields (422)", customer, post, "/api/v1/orders", "", "",
+            R"({"pincode": "012345", "address": "   ", "payment": "card", "coupon": "FREE"})", 422);
+        row("POST /orders unknown pincode (422)", customer, post, "/api/v1/orders", "", "",
+            R"({"pincode": "999999", "address": "Nowhere", "payment": "cod"})", 422);
+        row("GET /orders", customer, get, "/api/v1/orders", "", "", {}, 200);
+        row("GET /orders as operator", op, get, "/api/v1/orders", "", "", {}, 200);
+        row("GET /orders as admin", admin, get, "/api/v1/orders", "", "limit=5", {}, 200);
+        row("GET /orders bad cursor (422)", customer, get, "/api/v1/orders", "", "after=garbage", {}, 422);
+        row("GET /orders limit=101 (422)", admin, get, "/api/v1/orders", "", "limit=101", {}, 422);
+        row("GET /orders as supplier (403)", supplier, get, "/api/v1/orders", "", "", {}, 403);
+        row("GET /orders/{id} missing (404)", admin, get, "/api/v1/orders/{id}", "missing-order", "", {}, 404);
+        row("GET /orders/{id} as supplier (403)", supplier, get, "/api/v1/orders/{id}", "missing-order", "", {}, 403);
+        row("POST /orders/{id}/cancel missing (404)", customer, post, "/api/v1/orders/{id}/cancel", "missing-order", "", {}, 404);
+        row("POST /orders/{id}/cancel as operator (403)", op, post, "/api/v1/orders/{id}/cancel", "missing-order", "", {}, 403);
+        row("POST /orders/{id}/payment missing (404)", customer, post, "/api/v1/orders/{id}/payment", "missing-order", "",
+            R"({"card_number": "4111 1111 1111 1111"})", 404);
+        row("POST /orders/{id}/payment letters (422)", customer, post, "/api/v1/orders/{id}/payment", "missing-order", "",
+            R"({"card_number": "4111-1111-1111-1111"})", 422);
+        row("POST /orders/{id}/payment as admin (403)", admin, post, "/api/v1/orders/{id}/payment", "missing-order", "",
+            R"({"card_number": "4111 1111 1111 1111"})", 403);
         row("GET /healthz", none, get, "/healthz", "", "", {}, 200);
         row("GET /readyz", none, get, "/readyz", "", "", {}, 0); // 200, or 503 while a consumer catches up
         row("GET /metrics", none, get, "/metrics", "", "", {}, 200);
@@ -899,6 +1000,7 @@ private Q_SLOTS:
         QString concrete = path;
         concrete.replace(QLatin1String("{id}"), QString::number(id));
         query.replace(QLatin1String("%ID%"), QString::number(id));
+        body.replace("%ID%", QByteArray::number(id));
 
         ApiCall api(server->url());
         if (caller == QLatin1String("garbage"))
@@ -914,6 +1016,255 @@ private Q_SLOTS:
             QVERIFY2(!r.json().value(QStringLiteral("errors")).toArray().isEmpty(), "a 422 names its fields");
         if (r.status == 200 && query.startsWith(QLatin1String("limit=")) && query != QLatin1String("limit=5"))
             QVERIFY2(r.json().value(QStringLiteral("next")).isString(), "a full page has a next cursor");
+    }
+
+private:
+    // One request of a scenario: sent, its status compared and its answer checked against the
+    // document; what is wrong goes to `failures`.
+    static ApiResponse exchange(const SchemaChecker &doc, QStringList &failures, ApiCall &api, const QByteArray &method,
+                                const QString &templatePath, qint64 id, const QByteArray &body, int status,
+                                const HeaderList &headers, const QUrlQuery &query)
+    {
+        QString concrete = templatePath;
+        concrete.replace(QLatin1String("{id}"), QString::number(id));
+        const ApiResponse r = api.send(method, concrete, body, "application/json", headers, query);
+        const QString what = QString::fromLatin1(method) + QLatin1Char(' ') + concrete
+            + (query.isEmpty() ? QString() : QString(QLatin1Char('?') + query.toString()));
+        if (r.status != status)
+            failures << what + QStringLiteral(": %1, expected %2: %3").arg(r.status).arg(status).arg(QString::fromUtf8(r.body.left(400)));
+        for (const QString &e : conformance(doc, r, templatePath, method))
+            failures << what + QStringLiteral(": ") + e;
+        if (r.status == 422 && r.json().value(QStringLiteral("errors")).toArray().isEmpty())
+            failures << what + QStringLiteral(": a 422 names its fields");
+        return r;
+    }
+
+    // A new customer in Delhi (110001), logged in on `api`.
+    static bool newCustomer(ApiCall &api)
+    {
+        static int serial = 0;
+        const QString email = QStringLiteral("contract-buyer-%1@example.com").arg(++serial);
+        const ApiResponse r = api.postJson(paths::register_(), {{QStringLiteral("email"), email},
+                                                                {QStringLiteral("password"), DemoAccounts::Password},
+                                                                {QStringLiteral("name"), QStringLiteral("Contract Buyer")},
+                                                                {QStringLiteral("pincode"), QStringLiteral("110001")}});
+        return r.status == 201 && !api.login(email, DemoAccounts::Password).isEmpty();
+    }
+
+    static QStringList fieldsOf(const ApiResponse &r)
+    {
+        QStringList fields;
+        for (const QJsonValue &e : r.json().value(QStringLiteral("errors")).toArray())
+            fields << e.toObject().value(QStringLiteral("field")).toString();
+        return fields;
+    }
+
+private Q_SLOTS:
+    // Cart, wishlist and orders, a customer's whole way through them (and another customer's
+    // shortage), every answer checked against the document.
+    void cartAndOrdersFollowTheDocument()
+    {
+        PINCART_SERVER(m_servers, server);
+        QString error;
+        const auto doc = fetchDocument(server, &error);
+        QVERIFY2(doc, qPrintable(error));
+        const QString db = server->databaseUrl();
+        // Stock in Delhi for a Delhi customer, and an item no warehouse holds.
+        const qint64 stocked = scalar(db, QStringLiteral("SELECT MIN(s.item_id) FROM stock s JOIN warehouses w ON w.id = s.warehouse_id "
+                                                         "JOIN items i ON i.id = s.item_id WHERE w.code = 'DEL-1' AND i.status = 'active' "
+                                                         "AND s.on_hand - s.reserved > 5")).toLongLong();
+        const qint64 unstocked = scalar(db, QStringLiteral("SELECT MIN(i.id) FROM items i WHERE i.status = 'active' AND NOT EXISTS "
+                                                           "(SELECT 1 FROM stock s WHERE s.item_id = i.id AND s.on_hand > s.reserved)")).toLongLong();
+        const qint64 missingItem = scalar(db, QStringLiteral("SELECT MAX(id) FROM items")).toLongLong() + 1000;
+        QVERIFY(stocked > 0 && unstocked > 0);
+
+        QStringList failures;
+        const auto call = [&](ApiCall &api, const char *method, const char *path, qint64 id, const QByteArray &body, int status,
+                              const HeaderList &headers = {}, const QString &query = {}) {
+            return exchange(*doc, failures, api, QByteArray(method), QString::fromLatin1(path), id, body, status, headers, QUrlQuery(query));
+        };
+        const auto json = [](const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); };
+        const auto checkout = [&](const char *payment) {
+            return json({{QStringLiteral("pincode"), QStringLiteral("110001")},
+                         {QStringLiteral("address"), QStringLiteral("12 Janpath, New Delhi")},
+                         {QStringLiteral("payment"), QLatin1String(payment)}});
+        };
+        const auto card = [&](const char *number) { return json({{QStringLiteral("card_number"), QLatin1String(number)}}); };
+        const auto quantity = [&](int n) { return json({{QStringLiteral("quantity"), n}}); };
+        const auto lines = [](const ApiResponse &r) { return r.json().value(QStringLiteral("lines")).toArray(); };
+        const auto items = [](const ApiResponse &r) { return r.json().value(QStringLiteral("items")).toArray(); };
+        const auto str = [](const QJsonValue &v, const char *key) { return v.toObject().value(QLatin1String(key)).toString(); };
+        const auto num = [](const QJsonValue &v, const char *key) { return v.toObject().value(QLatin1String(key)).toInteger(); };
+#define CONFORMS() QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))))
+
+        ApiCall buyer(server->url()), other(server->url()), admin(server->url()), op(server->url());
+        QVERIFY(newCustomer(buyer));
+        QVERIFY(newCustomer(other));
+        QVERIFY(!admin.login(DemoAccounts::Admin, DemoAccounts::Password).isEmpty());
+        QVERIFY(!op.login(DemoAccounts::Operator, DemoAccounts::Password).isEmpty());
+
+        // An empty cart, for the account's pincode; ordering it answers 422 naming the cart.
+        ApiResponse r = call(buyer, "GET", "/api/v1/cart", 0, {}, 200);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("pincode")).toString(), QStringLiteral("110001"));
+        QVERIFY(lines(r).isEmpty());
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 422);
+        CONFORMS();
+        QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("cart")});
+
+        // Into the cart: one unit, one more from the wishlist, one merged (an unknown item skipped).
+        r = call(buyer, "PUT", "/api/v1/cart/items/{id}", stocked, quantity(1), 200);
+        CONFORMS();
+        QCOMPARE(lines(r).size(), 1);
+        QCOMPARE(num(lines(r).at(0), "item_id"), stocked);
+        QVERIFY2(lines(r).at(0).toObject().value(QStringLiteral("deliverable")).toBool(), r.body.constData());
+        QVERIFY(lines(r).at(0).toObject().value(QStringLiteral("delivery")).isObject());
+        call(buyer, "PUT", "/api/v1/wishlist/items/{id}", stocked, {}, 200);
+        r = call(buyer, "GET", "/api/v1/wishlist", 0, {}, 200);
+        CONFORMS();
+        QCOMPARE(items(r).size(), 1);
+        QCOMPARE(num(items(r).at(0), "item_id"), stocked);
+        r = call(buyer, "POST", "/api/v1/wishlist/items/{id}/move-to-cart", stocked, {}, 200);
+        CONFORMS();
+        QCOMPARE(num(lines(r).at(0), "quantity"), 2);
+        call(buyer, "DELETE", "/api/v1/wishlist/items/{id}", stocked, {}, 404); // moved: no longer there
+        call(buyer, "PUT", "/api/v1/wishlist/items/{id}", unstocked, {}, 200);
+        r = call(buyer, "DELETE", "/api/v1/wishlist/items/{id}", unstocked, {}, 200);
+        CONFORMS();
+        QVERIFY(items(r).isEmpty());
+        r = call(buyer, "POST", "/api/v1/cart/merge", 0,
+                 json({{QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("item_id"), stocked}, {QStringLiteral("quantity"), 1}},
+                                                            QJsonObject{{QStringLiteral("item_id"), missingItem}, {QStringLiteral("quantity"), 3}}}}}),
+                 200);
+        CONFORMS();
+        QCOMPARE(lines(r).size(), 1);
+        QCOMPARE(num(lines(r).at(0), "quantity"), 3);
+        r = call(buyer, "GET", "/api/v1/cart", 0, {}, 200, {}, QStringLiteral("pincode=682555"));
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("pincode")).toString(), QStringLiteral("682555"));
+        r = call(buyer, "PUT", "/api/v1/cart/items/{id}", stocked, quantity(2), 200);
+        CONFORMS();
+        const QJsonObject line = lines(r).at(0).toObject();
+        QCOMPARE(num(line.value(QStringLiteral("line_total")), "amount"), 2 * num(line.value(QStringLiteral("unit_price")), "amount"));
+        QCOMPARE(num(r.json().value(QStringLiteral("total")), "amount"), num(line.value(QStringLiteral("line_total")), "amount"));
+
+        // Checkout with an Idempotency-Key: 201 and Location, the cart emptied; a retry answers 200
+        // with the same order; the key with another body 409; a key over 100 characters 422.
+        static int serial = 0;
+        const HeaderList key{{"Idempotency-Key", "contract-checkout-" + QByteArray::number(++serial)}};
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 201, key);
+        CONFORMS();
+        const qint64 codOrder = r.json().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(QString::fromLatin1(r.header("Location")), paths::order(codOrder));
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("placed"));
+        QCOMPARE(r.json().value(QStringLiteral("payment_status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(lines(r).size(), 1);
+        QCOMPARE(num(lines(r).at(0), "quantity"), 2);
+        const QJsonArray codShipments = r.json().value(QStringLiteral("shipments")).toArray();
+        QVERIFY(!codShipments.isEmpty());
+        for (const QJsonValue &s : codShipments)
+            QCOMPARE(num(s, "order_id"), codOrder);
+        r = call(buyer, "GET", "/api/v1/cart", 0, {}, 200);
+        QVERIFY(lines(r).isEmpty());
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 200, key);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("id")).toInteger(), codOrder);
+        QCOMPARE(QString::fromLatin1(r.header("Location")), paths::order(codOrder));
+        call(buyer, "POST", "/api/v1/orders", 0, checkout("prepaid"), 409, key);
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 422, {{"Idempotency-Key", QByteArray(101, 'k')}});
+        CONFORMS();
+        QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("Idempotency-Key")});
+
+        // Without a key: a prepaid order.
+        call(buyer, "PUT", "/api/v1/cart/items/{id}", stocked, quantity(1), 200);
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("prepaid"), 201);
+        CONFORMS();
+        const qint64 prepaidOrder = r.json().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(r.json().value(QStringLiteral("payment")).toString(), QStringLiteral("prepaid"));
+
+        // Newest first, a page at a time; who sees which order.
+        r = call(buyer, "GET", "/api/v1/orders", 0, {}, 200);
+        CONFORMS();
+        QCOMPARE(idsOf(r), (QList<qint64>{prepaidOrder, codOrder}));
+        QVERIFY(r.json().value(QStringLiteral("next")).isNull());
+        r = call(buyer, "GET", "/api/v1/orders", 0, {}, 200, {}, QStringLiteral("limit=1"));
+        CONFORMS();
+        QCOMPARE(idsOf(r), QList<qint64>{prepaidOrder});
+        const QString next = r.json().value(QStringLiteral("next")).toString();
+        QVERIFY(!next.isEmpty());
+        r = call(buyer, "GET", "/api/v1/orders", 0, {}, 200, {}, QStringLiteral("limit=1&after=") + next);
+        CONFORMS();
+        QCOMPARE(idsOf(r), QList<qint64>{codOrder});
+        call(buyer, "GET", "/api/v1/orders/{id}", prepaidOrder, {}, 200);
+        call(other, "GET", "/api/v1/orders/{id}", prepaidOrder, {}, 404);
+        r = call(other, "GET", "/api/v1/orders", 0, {}, 200);
+        QVERIFY(items(r).isEmpty());
+        call(admin, "GET", "/api/v1/orders/{id}", prepaidOrder, {}, 200);
+        r = call(admin, "GET", "/api/v1/orders", 0, {}, 200);
+        CONFORMS();
+        QVERIFY(idsOf(r).contains(prepaidOrder));
+
+        // The simulated gateway: a declined card, then one that pays; then nothing more to pay.
+        call(buyer, "POST", "/api/v1/orders/{id}/payment", codOrder, card("4111 1111 1111 1111"), 409);
+        r = call(buyer, "POST", "/api/v1/orders/{id}/payment", prepaidOrder, card("4111 1111 1111 1112"), 422); // Luhn
+        CONFORMS();
+        QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("card_number")});
+        r = call(buyer, "POST", "/api/v1/orders/{id}/payment", prepaidOrder, card("4000 0000 0000 0002"), 200);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("payment_status")).toString(), QStringLiteral("failed"));
+        r = call(buyer, "POST", "/api/v1/orders/{id}/payment", prepaidOrder, card("4111111111111111"), 200);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("payment_status")).toString(), QStringLiteral("paid"));
+        call(buyer, "POST", "/api/v1/orders/{id}/payment", prepaidOrder, card("4111111111111111"), 409);
+        call(other, "POST", "/api/v1/orders/{id}/payment", prepaidOrder, card("4111111111111111"), 404);
+
+        // Cancelling: the customer (or an admin), once; a retry of the first checkout now answers
+        // the cancelled order.
+        call(op, "POST", "/api/v1/orders/{id}/cancel", codOrder, {}, 403);
+        call(other, "POST", "/api/v1/orders/{id}/cancel", codOrder, {}, 404);
+        r = call(buyer, "POST", "/api/v1/orders/{id}/cancel", codOrder, {}, 200);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        for (const QJsonValue &s : r.json().value(QStringLiteral("shipments")).toArray())
+            QCOMPARE(str(s, "status"), QStringLiteral("cancelled"));
+        call(buyer, "POST", "/api/v1/orders/{id}/cancel", codOrder, {}, 409);
+        call(buyer, "POST", "/api/v1/orders/{id}/payment", codOrder, card("4111111111111111"), 409);
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 200, key);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+
+        // Shipped (placed -> packed, picking skipped, -> shipped): no longer cancelled.
+        call(buyer, "PUT", "/api/v1/cart/items/{id}", stocked, quantity(1), 200);
+        r = call(buyer, "POST", "/api/v1/orders", 0, checkout("cod"), 201);
+        CONFORMS();
+        const qint64 shippedOrder = r.json().value(QStringLiteral("id")).toInteger();
+        for (const QJsonValue &s : r.json().value(QStringLiteral("shipments")).toArray()) {
+            r = call(admin, "POST", "/api/v1/shipments/{id}/status", num(s, "id"), R"({"status": "packed"})", 200);
+            QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("packed"));
+            call(admin, "POST", "/api/v1/shipments/{id}/status", num(s, "id"), R"({"status": "shipped"})", 200);
+        }
+        r = call(buyer, "GET", "/api/v1/orders/{id}", shippedOrder, {}, 200);
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("shipped"));
+        call(buyer, "POST", "/api/v1/orders/{id}/cancel", shippedOrder, {}, 409);
+        call(admin, "POST", "/api/v1/orders/{id}/cancel", shippedOrder, {}, 409);
+
+        // Short of stock: 409 naming the line that cannot be had; nothing changes.
+        call(other, "PUT", "/api/v1/cart/items/{id}", unstocked, quantity(1), 200);
+        call(other, "PUT", "/api/v1/cart/items/{id}", stocked, quantity(1), 200);
+        r = call(other, "POST", "/api/v1/orders", 0, checkout("cod"), 409);
+        CONFORMS();
+        QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("cart.%1").arg(unstocked)});
+        QVERIFY2(r.json().value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("message")).toString()
+                     .startsWith(QLatin1String("out_of_stock")),
+                 r.body.constData());
+        r = call(other, "GET", "/api/v1/cart", 0, {}, 200);
+        CONFORMS();
+        QCOMPARE(lines(r).size(), 2);
+        r = call(other, "GET", "/api/v1/orders", 0, {}, 200);
+        CONFORMS();
+        QVERIFY(items(r).isEmpty());
+#undef CONFORMS
     }
 
     // Document -> server: each documented operation is routed (answered, even if refused).
@@ -949,7 +1300,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
-        QCOMPARE(operations, 37);
+        QCOMPARE(operations, 50);
     }
 
     // Server -> document: every route of API.md that the server answers is documented. Routes
@@ -999,20 +1350,23 @@ private Q_SLOTS:
         route("POST", "/api/v1/lanes", true);
         route("PATCH", "/api/v1/lanes/{id}", true);
         route("DELETE", "/api/v1/lanes/{id}", true);
+        // API.md writes {item_id}; the document names every path parameter {id}, as the server's routes do.
+        route("GET", "/api/v1/cart", true);
+        route("PUT", "/api/v1/cart/items/{id}", true);
+        route("DELETE", "/api/v1/cart/items/{id}", true);
+        route("POST", "/api/v1/cart/merge", true);
+        route("GET", "/api/v1/wishlist", true);
+        route("PUT", "/api/v1/wishlist/items/{id}", true);
+        route("DELETE", "/api/v1/wishlist/items/{id}", true);
+        route("POST", "/api/v1/wishlist/items/{id}/move-to-cart", true);
+        route("POST", "/api/v1/orders", true);
+        route("GET", "/api/v1/orders", true);
+        route("GET", "/api/v1/orders/{id}", true);
+        route("POST", "/api/v1/orders/{id}/cancel", true);
+        route("POST", "/api/v1/orders/{id}/payment", true);
         // API.md routes not served yet.
         route("GET", "/api/v1/search", false);
         route("GET", "/api/v1/search/suggest", false);
-        route("GET", "/api/v1/cart", false);
-        route("PUT", "/api/v1/cart/items/{item_id}", false);
-        route("DELETE", "/api/v1/cart/items/{item_id}", false);
-        route("GET", "/api/v1/wishlist", false);
-        route("PUT", "/api/v1/wishlist/items/{item_id}", false);
-        route("DELETE", "/api/v1/wishlist/items/{item_id}", false);
-        route("POST", "/api/v1/wishlist/items/{item_id}/move-to-cart", false);
-        route("POST", "/api/v1/orders", false);
-        route("GET", "/api/v1/orders", false);
-        route("GET", "/api/v1/orders/{id}", false);
-        route("POST", "/api/v1/orders/{id}/cancel", false);
         route("GET", "/api/v1/reports/trending", false);
         route("GET", "/api/v1/recommendations", false);
         // Methods API.md does not give these paths.
@@ -1026,6 +1380,12 @@ private Q_SLOTS:
         route("DELETE", "/api/v1/couriers/{id}", false);
         route("GET", "/api/v1/lanes/{id}", false);
         route("GET", "/api/v1/shipments/{id}", false);
+        route("DELETE", "/api/v1/cart", false);
+        route("GET", "/api/v1/cart/items/{id}", false);
+        route("GET", "/api/v1/wishlist/items/{id}", false);
+        route("PATCH", "/api/v1/orders/{id}", false);
+        route("DELETE", "/api/v1/orders/{id}", false);
+        route("GET", "/api/v1/orders/{id}/payment", false);
     }
     void everyServedRouteIsDocumented()
     {
