@@ -4,6 +4,7 @@
 #include "codecs.h"
 #include "jsonkeys.h"
 #include "logisticscodecs.h"
+#include "ordercodecs.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -347,6 +348,96 @@ void ApiClient::couriers(QObject *context, Done<QList<Courier>> done)
 {
     send("GET", paths::couriers(), {}, {}, {}, context,
          decodeWith<QList<Courier>>(std::move(done), couriersFromJson));
+}
+
+void ApiClient::cart(const QString &pincode, QObject *context, Done<Cart> done)
+{
+    QUrlQuery query;
+    if (!pincode.isEmpty())
+        query.addQueryItem(QStringLiteral("pincode"), pincode);
+    send("GET", paths::cart(), query, {}, {}, context,
+         decodeWith<Cart>(std::move(done), cartFromJson));
+}
+
+void ApiClient::setCartQuantity(qint64 itemId, int quantity, QObject *context, Done<Cart> done)
+{
+    sendJson("PUT", paths::cartItem(itemId), {{k::Quantity, quantity}}, context,
+             decodeWith<Cart>(std::move(done), cartFromJson));
+}
+
+void ApiClient::removeFromCart(qint64 itemId, QObject *context, Done<Cart> done)
+{
+    send("DELETE", paths::cartItem(itemId), {}, {}, {}, context,
+         decodeWith<Cart>(std::move(done), cartFromJson));
+}
+
+void ApiClient::mergeCart(const QList<QPair<qint64, int>> &lines, QObject *context, Done<Cart> done)
+{
+    sendJson("POST", paths::cartMerge(), cartMergeToJson(lines), context,
+             decodeWith<Cart>(std::move(done), cartFromJson));
+}
+
+void ApiClient::wishlist(QObject *context, Done<QList<WishlistItem>> done)
+{
+    send("GET", paths::wishlist(), {}, {}, {}, context,
+         decodeWith<QList<WishlistItem>>(std::move(done), wishlistFromJson));
+}
+
+void ApiClient::addToWishlist(qint64 itemId, QObject *context, Done<QList<WishlistItem>> done)
+{
+    send("PUT", paths::wishlistItem(itemId), {}, {}, {}, context,
+         decodeWith<QList<WishlistItem>>(std::move(done), wishlistFromJson));
+}
+
+void ApiClient::removeFromWishlist(qint64 itemId, QObject *context, Done<QList<WishlistItem>> done)
+{
+    send("DELETE", paths::wishlistItem(itemId), {}, {}, {}, context,
+         decodeWith<QList<WishlistItem>>(std::move(done), wishlistFromJson));
+}
+
+void ApiClient::moveToCart(qint64 itemId, QObject *context, Done<Cart> done)
+{
+    send("POST", paths::wishlistMoveToCart(itemId), {}, {}, {}, context,
+         decodeWith<Cart>(std::move(done), cartFromJson));
+}
+
+void ApiClient::placeOrder(const Checkout &checkout, const QString &idempotencyKey,
+                           QObject *context, Done<Order> done)
+{
+    HeaderList headers;
+    if (!idempotencyKey.isEmpty())
+        headers.append(qMakePair(QByteArrayLiteral("Idempotency-Key"), idempotencyKey.toUtf8()));
+    send("POST", paths::orders(), {},
+         QJsonDocument(toJson(checkout)).toJson(QJsonDocument::Compact), "application/json",
+         context, decodeWith<Order>(std::move(done), orderFromJson), headers);
+}
+
+void ApiClient::orders(const QString &after, int limit, QObject *context, Done<Page<Order>> done)
+{
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", paths::orders(), query, {}, {}, context,
+         decodeWith<Page<Order>>(std::move(done), orderPageFromJson));
+}
+
+void ApiClient::order(qint64 id, QObject *context, Done<Order> done)
+{
+    send("GET", paths::order(id), {}, {}, {}, context,
+         decodeWith<Order>(std::move(done), orderFromJson));
+}
+
+void ApiClient::cancelOrder(qint64 id, QObject *context, Done<Order> done)
+{
+    send("POST", paths::orderCancel(id), {}, {}, {}, context,
+         decodeWith<Order>(std::move(done), orderFromJson));
+}
+
+void ApiClient::payOrder(qint64 id, const QString &cardNumber, QObject *context, Done<Order> done)
+{
+    sendJson("POST", paths::orderPayment(id), {{k::CardNumber, cardNumber}}, context,
+             decodeWith<Order>(std::move(done), orderFromJson));
 }
 
 } // namespace pincart

@@ -3,6 +3,7 @@
 #include "category.h"
 #include "item.h"
 #include "logistics.h"
+#include "order.h"
 #include "page.h"
 #include "result.h"
 #include "submission.h"
@@ -112,7 +113,8 @@ public:
     // answered 202 with the pending submission, which the server then processes.
     void submitItem(const ItemInput &input, QObject *context, Done<Submission> done);
     void submitCsv(const QByteArray &csv, QObject *context, Done<Submission> done);
-    void submissions(const QString &after, int limit, QObject *context, Done<Page<Submission>> done);
+    void submissions(const QString &after, int limit, QObject *context,
+                     Done<Page<Submission>> done);
     void submission(qint64 id, QObject *context, Done<Submission> done);
 
     // Warehouse operations (operator: the assigned warehouses only; admin: all).
@@ -133,6 +135,34 @@ public:
     void serviceability(qint64 itemId, const QString &pincode, QObject *context,
                         Done<Serviceability> done);
     void couriers(QObject *context, Done<QList<Courier>> done);
+
+    // The customer's cart, priced now and checked against `pincode` (empty: the account's own).
+    // Every cart call answers the whole cart, so the client never adds up prices itself.
+    void cart(const QString &pincode, QObject *context, Done<Cart> done);
+    // Sets a line's quantity (1 to CartLimits::MaxQuantityPerLine), adding the line if new.
+    void setCartQuantity(qint64 itemId, int quantity, QObject *context, Done<Cart> done);
+    void removeFromCart(qint64 itemId, QObject *context, Done<Cart> done);
+    // Adds each (item, quantity) to what the cart holds, capped per line; items no longer sold
+    // are skipped. The way to add to a cart (one line) and to bring in a cart built before login.
+    void mergeCart(const QList<QPair<qint64, int>> &lines, QObject *context, Done<Cart> done);
+    void wishlist(QObject *context, Done<QList<WishlistItem>> done);
+    void addToWishlist(qint64 itemId, QObject *context, Done<QList<WishlistItem>> done);
+    void removeFromWishlist(qint64 itemId, QObject *context, Done<QList<WishlistItem>> done);
+    // Takes the item off the wishlist and adds one to the cart, in one step.
+    void moveToCart(qint64 itemId, QObject *context, Done<Cart> done);
+
+    // Places an order of the whole cart. `idempotencyKey` names this checkout attempt: sending
+    // the same key again (after a lost answer) gets the first order back instead of a second.
+    // A 409 names each short line as field "cart.<item_id>"; a 422 the bad pincode or address.
+    void placeOrder(const Checkout &checkout, const QString &idempotencyKey, QObject *context,
+                    Done<Order> done);
+    // The customer's orders, newest first.
+    void orders(const QString &after, int limit, QObject *context, Done<Page<Order>> done);
+    void order(qint64 id, QObject *context, Done<Order> done);
+    // Cancels the order and returns its stock; a 409 once a shipment has shipped.
+    void cancelOrder(qint64 id, QObject *context, Done<Order> done);
+    // The simulated card gateway of a prepaid order: the order with its payment paid or failed.
+    void payOrder(qint64 id, const QString &cardNumber, QObject *context, Done<Order> done);
 
 Q_SIGNALS:
     // An authenticated call was refused with 401: the token expired or was revoked.

@@ -1,9 +1,14 @@
 #include "appcontroller.h"
 
 #include "apiclient.h"
+#include "app/guestcart.h"
 #include "app/logindialog.h"
 #include "app/mainwindow.h"
 #include "app/settings.h"
+#include "models/cartmodel.h"
+#include "storefront/storefrontwidget.h"
+
+#include <QStatusBar>
 
 namespace pincart {
 
@@ -49,6 +54,37 @@ void AppController::onLoggedIn(const Session &session)
     connect(m_main, &MainWindow::logoutRequested, this, [this] { logout(); });
     m_main->show();
     m_login->hide();
+    mergeGuestCart(session.user);
+}
+
+void AppController::mergeGuestCart(const User &user)
+{
+    GuestCart guest(m_settings);
+    const auto lines = guest.lines();
+    if (lines.isEmpty() || !user.roles.testFlag(Role::Customer))
+        return;
+    MainWindow *window = m_main;
+    m_api->mergeCart(lines, window, [this, window](Result<Cart> result) {
+        if (!result) {
+            const DomainError &error = result.error();
+            // Only a server that could not be asked leaves the lines for the next sign-in; what
+            // it refused it would refuse again.
+            const bool later = error.kind() == DomainError::Kind::Network
+                               || error.kind() == DomainError::Kind::Unavailable
+                               || error.kind() == DomainError::Kind::Internal;
+            if (!later)
+                GuestCart(m_settings).clear();
+            window->statusBar()->showMessage(
+                tr("Could not add the items you chose before signing in to your cart: %1")
+                    .arg(error.toString()));
+            return;
+        }
+        GuestCart(m_settings).clear();
+        if (StorefrontWidget *store = window->storefront(); store && store->cartModel())
+            store->cartModel()->setCart(*result);
+        window->statusBar()->showMessage(
+            tr("The items you chose before signing in are in your cart."), 10000);
+    });
 }
 
 void AppController::logout(const QString &notice)

@@ -16,7 +16,8 @@ class Settings;
 
 // The client's life cycle: the login dialog, then a main window for the signed-in user, and back
 // to the login dialog on Log out or when the server says the session expired. Owns the one
-// ApiClient every window uses.
+// ApiClient every window uses. When a customer signs in, a cart filled before signing in
+// (GuestCart) is merged into the account's cart and forgotten.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -48,6 +49,7 @@ Q_SIGNALS:
 private:
     void onLoggedIn(const Session &session);
     void onSessionExpired();
+    void mergeGuestCart(const User &user);
 
     Settings *m_settings;
     ApiClient *m_api;

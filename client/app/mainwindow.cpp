@@ -63,7 +63,8 @@ QWidget *MainWindow::createWorkspace(Workspace workspace)
 {
     switch (workspace) {
     case Workspace::Storefront:
-        return new StorefrontWidget(m_api);
+        m_storefront = new StorefrontWidget(m_api, m_user);
+        return m_storefront;
     case Workspace::Supplier:
         return new SupplierWidget(m_api, m_user);
     case Workspace::Warehouse:

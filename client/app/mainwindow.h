@@ -10,6 +10,7 @@ class QTabWidget;
 namespace pincart {
 
 class ApiClient;
+class StorefrontWidget;
 
 // The signed-in window: one tab per workspace the user's roles allow (see workspacesFor), the
 // user's name and roles in the status bar, and Log out. It does not log out by itself: it asks,
@@ -23,6 +24,7 @@ public:
 
     const User &user() const { return m_user; }
     QTabWidget *workspaces() const { return m_tabs; }
+    StorefrontWidget *storefront() const { return m_storefront; } // null without that workspace
 
 Q_SIGNALS:
     void logoutRequested();
@@ -33,6 +35,7 @@ private:
     ApiClient *m_api;
     User m_user;
     QTabWidget *m_tabs;
+    StorefrontWidget *m_storefront = nullptr;
 };
 
 } // namespace pincart

@@ -5,6 +5,7 @@ namespace pincart {
 namespace {
 const QString ServerUrlKey = QStringLiteral("login/serverUrl");
 const QString EmailKey = QStringLiteral("login/email");
+const QString GuestCartKey = QStringLiteral("guestCart/lines"); // "12:2,40:1"
 } // namespace
 
 Settings::Settings()
@@ -34,6 +35,35 @@ QString Settings::lastEmail() const
 void Settings::setLastEmail(const QString &email)
 {
     m_settings.setValue(EmailKey, email);
+}
+
+QList<QPair<qint64, int>> Settings::guestCartLines() const
+{
+    QList<QPair<qint64, int>> lines;
+    const QStringList entries
+        = m_settings.value(GuestCartKey).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &entry : entries) {
+        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+        bool idOk = false;
+        bool quantityOk = false;
+        const qint64 id = entry.left(colon).toLongLong(&idOk);
+        const int quantity = colon < 0 ? 0 : entry.mid(colon + 1).toInt(&quantityOk);
+        if (idOk && quantityOk && id > 0 && quantity > 0)
+            lines.append({id, quantity});
+    }
+    return lines;
+}
+
+void Settings::setGuestCartLines(const QList<QPair<qint64, int>> &lines)
+{
+    if (lines.isEmpty()) {
+        m_settings.remove(GuestCartKey);
+        return;
+    }
+    QStringList entries;
+    for (const auto &[id, quantity] : lines)
+        entries << QStringLiteral("%1:%2").arg(id).arg(quantity);
+    m_settings.setValue(GuestCartKey, entries.join(QLatin1Char(',')));
 }
 
 std::optional<QUrl> parseServerUrl(const QString &text)

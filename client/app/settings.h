@@ -1,6 +1,8 @@
 #pragma once
 
 #include <optional>
+#include <QList>
+#include <QPair>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -8,8 +10,8 @@
 namespace pincart {
 
 // What the client remembers between runs (QSettings, organisation "Pincart", application
-// "pincart"): the server it last signed in to and the e-mail it signed in with. Never a password
-// or a token.
+// "pincart"): the server it last signed in to, the e-mail it signed in with and a cart filled
+// before signing in (see GuestCart). Never a password or a token.
 class Settings
 {
 public:
@@ -23,6 +25,9 @@ public:
     void setServerUrl(const QUrl &url);
     QString lastEmail() const;
     void setLastEmail(const QString &email);
+    // (item id, quantity) pairs; malformed entries are skipped.
+    QList<QPair<qint64, int>> guestCartLines() const;
+    void setGuestCartLines(const QList<QPair<qint64, int>> &lines);
 
 private:
     QSettings m_settings;

@@ -1,14 +1,27 @@
 #include "itemdetailpane.h"
 
+#include "order.h"
+
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace pincart {
 
 namespace {
+
+void setErrorPalette(QLabel *label, bool isError)
+{
+    QPalette palette;
+    if (isError)
+        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    label->setPalette(palette);
+}
 
 enum Page { EmptyPage, ItemPage };
 
@@ -62,11 +75,43 @@ ItemDetailPane::ItemDetailPane(QWidget *parent)
     m_noAttributes = makeLabel(QStringLiteral("detailNoAttributes"), content);
     m_noAttributes->setText(tr("No specifications listed."));
 
+    m_shopping = new QWidget(content);
+    m_shopping->setObjectName(QStringLiteral("detailShopping"));
+    m_quantity = new QSpinBox(m_shopping);
+    m_quantity->setObjectName(QStringLiteral("cartQuantitySpin"));
+    m_quantity->setRange(1, CartLimits::MaxQuantityPerLine);
+    m_quantity->setValue(1);
+    m_quantity->setToolTip(tr("How many to add"));
+    m_addToCart = new QPushButton(tr("Add to &cart"), m_shopping);
+    m_addToCart->setObjectName(QStringLiteral("addToCartButton"));
+    m_addToWishlist = new QPushButton(tr("Add to &wishlist"), m_shopping);
+    m_addToWishlist->setObjectName(QStringLiteral("addToWishlistButton"));
+    m_cartFeedback = makeLabel(QStringLiteral("cartFeedbackLabel"), content);
+    m_cartFeedback->setVisible(false);
+    m_shopping->setVisible(false); // until the storefront says the user has a cart
+    auto *shoppingLayout = new QHBoxLayout(m_shopping);
+    shoppingLayout->setContentsMargins(0, 0, 0, 0);
+    shoppingLayout->addWidget(new QLabel(tr("Quantity:"), m_shopping));
+    shoppingLayout->addWidget(m_quantity);
+    shoppingLayout->addWidget(m_addToCart);
+    shoppingLayout->addWidget(m_addToWishlist);
+    shoppingLayout->addStretch(1);
+    connect(m_addToCart, &QPushButton::clicked, this, [this] {
+        if (m_itemId)
+            Q_EMIT addToCartRequested(*m_itemId, m_quantity->value());
+    });
+    connect(m_addToWishlist, &QPushButton::clicked, this, [this] {
+        if (m_itemId)
+            Q_EMIT addToWishlistRequested(*m_itemId);
+    });
+
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_status);
     layout->addWidget(m_title);
     layout->addWidget(m_brand);
     layout->addWidget(m_price);
+    layout->addWidget(m_shopping);
+    layout->addWidget(m_cartFeedback);
     layout->addSpacing(8);
     layout->addWidget(m_description);
     layout->addSpacing(8);
@@ -90,8 +135,11 @@ ItemDetailPane::ItemDetailPane(QWidget *parent)
 
 void ItemDetailPane::showItem(const Item &item, const QList<AttributeSpec> &specs)
 {
-    if (m_itemId != item.id)
+    if (m_itemId != item.id) {
         setStatus({});
+        setCartFeedback({});
+        m_quantity->setValue(1);
+    }
     m_itemId = item.id;
     m_title->setText(item.title);
     m_brand->setText(item.brand.isEmpty() ? QString() : tr("by %1").arg(item.brand));
@@ -117,6 +165,7 @@ void ItemDetailPane::clear()
 {
     m_itemId.reset();
     m_lines.clear();
+    setCartFeedback({});
     while (m_attributeForm->rowCount() > 0)
         m_attributeForm->removeRow(0);
     setStatus({});
@@ -126,11 +175,27 @@ void ItemDetailPane::clear()
 void ItemDetailPane::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    QPalette palette;
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_status->setPalette(palette);
+    setErrorPalette(m_status, isError);
     m_status->setVisible(!text.isEmpty());
+}
+
+void ItemDetailPane::setShoppingEnabled(bool enabled)
+{
+    m_shopping->setVisible(enabled);
+    if (!enabled)
+        setCartFeedback({});
+}
+
+void ItemDetailPane::setCartFeedback(const QString &text, bool isError)
+{
+    m_cartFeedback->setText(text);
+    setErrorPalette(m_cartFeedback, isError);
+    m_cartFeedback->setVisible(!text.isEmpty());
+}
+
+QString ItemDetailPane::cartFeedback() const
+{
+    return m_cartFeedback->text();
 }
 
 QStringList ItemDetailPane::attributeLines() const

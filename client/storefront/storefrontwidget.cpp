@@ -2,9 +2,15 @@
 
 #include "apiclient.h"
 #include "app/loadstatuswidget.h"
+#include "models/cartmodel.h"
 #include "models/categorytreemodel.h"
 #include "models/itemlistmodel.h"
+#include "models/orderlistmodel.h"
+#include "models/wishlistmodel.h"
+#include "storefront/cartpanel.h"
 #include "storefront/itemdetailpane.h"
+#include "storefront/orderspanel.h"
+#include "storefront/wishlistpanel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -14,14 +20,16 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pincart {
 
-StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
+StorefrontWidget::StorefrontWidget(ApiClient *api, const User &user, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
+    , m_user(user)
     , m_categories(new CategoryTreeModel(api, this))
     , m_items(new ItemListModel(api, this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -32,6 +40,7 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
     , m_itemView(new QTableView)
     , m_itemStatus(new LoadStatusWidget)
     , m_detail(new ItemDetailPane)
+    , m_tabs(new QTabWidget)
 {
     setObjectName(QStringLiteral("storefront"));
 
@@ -83,8 +92,11 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setObjectName(QStringLiteral("shopTab"));
+    m_tabs->setObjectName(QStringLiteral("storefrontTabs"));
+    m_tabs->addTab(splitter, tr("Shop"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_tabs);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -125,8 +137,83 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, QWidget *parent)
     connect(m_categoryStatus, &LoadStatusWidget::retryRequested, m_categories,
             &CategoryTreeModel::load);
 
+    if (m_user.roles.testFlag(Role::Customer))
+        addCustomerTabs();
+    m_tabs->setTabBarAutoHide(true); // browsing only: no tabs to choose
+
     m_categories->load();
     showCategory(std::nullopt);
+}
+
+void StorefrontWidget::addCustomerTabs()
+{
+    m_cart = new CartModel(m_api, this);
+    m_wishlist = new WishlistModel(m_api, this);
+    m_orders = new OrderListModel(m_api, this);
+    m_cartPanel = new CartPanel(m_api, m_cart, m_user.pincode);
+    m_wishlistPanel = new WishlistPanel(m_wishlist);
+    m_ordersPanel = new OrdersPanel(m_api, m_orders);
+    m_tabs->addTab(m_cartPanel, tr("Cart"));
+    m_tabs->addTab(m_wishlistPanel, tr("Wishlist"));
+    m_tabs->addTab(m_ordersPanel, tr("My orders"));
+    m_detail->setShoppingEnabled(true);
+
+    connect(m_detail, &ItemDetailPane::addToCartRequested, this,
+            [this](qint64 itemId, int quantity) {
+                m_detail->setCartFeedback(tr("Adding to your cart…"));
+                m_cart->add(itemId, quantity);
+            });
+    connect(m_cart, &CartModel::addFinished, this,
+            [this](qint64 itemId, int inCart, const QString &error) {
+                if (m_detail->itemId() != itemId)
+                    return;
+                if (!error.isEmpty())
+                    m_detail->setCartFeedback(error, true);
+                else if (inCart == 0)
+                    m_detail->setCartFeedback(tr("This item is no longer sold."), true);
+                else
+                    m_detail->setCartFeedback(tr("In your cart: %1.").arg(inCart));
+            });
+    connect(m_detail, &ItemDetailPane::addToWishlistRequested, this, [this](qint64 itemId) {
+        m_detail->setCartFeedback(tr("Adding to your wishlist…"));
+        m_wishlist->add(itemId);
+    });
+    connect(m_wishlist, &WishlistModel::added, this, [this](qint64 itemId) {
+        if (m_detail->itemId() == itemId)
+            m_detail->setCartFeedback(tr("On your wishlist."));
+    });
+    connect(m_wishlist, &WishlistModel::failed, this, [this](const QString &message) {
+        if (m_detail->itemId())
+            m_detail->setCartFeedback(message, true);
+    });
+    connect(m_wishlist, &WishlistModel::movedToCart, m_cart, &CartModel::setCart);
+    connect(m_cartPanel, &CartPanel::orderPlaced, this, &StorefrontWidget::onOrderPlaced);
+    connect(m_cart, &CartModel::cartChanged, this, &StorefrontWidget::updateTabTitles);
+    connect(m_wishlist, &WishlistModel::listChanged, this, &StorefrontWidget::updateTabTitles);
+
+    m_cart->setPincode(m_user.pincode);
+    m_wishlist->reload();
+    m_orders->reload();
+}
+
+void StorefrontWidget::onOrderPlaced(const Order &order)
+{
+    m_ordersPanel->showOrder(order);
+    m_tabs->setCurrentWidget(m_ordersPanel);
+    if (order.payment == PaymentMethod::Prepaid && order.paymentStatus != PaymentStatus::Paid)
+        m_ordersPanel->pay(order);
+}
+
+void StorefrontWidget::updateTabTitles()
+{
+    int units = 0;
+    for (const CartLine &line : m_cart->cart().lines)
+        units += line.quantity;
+    m_tabs->setTabText(m_tabs->indexOf(m_cartPanel),
+                       units > 0 ? tr("Cart (%1)").arg(units) : tr("Cart"));
+    const int saved = m_wishlist->rowCount();
+    m_tabs->setTabText(m_tabs->indexOf(m_wishlistPanel),
+                       saved > 0 ? tr("Wishlist (%1)").arg(saved) : tr("Wishlist"));
 }
 
 void StorefrontWidget::showCategory(std::optional<qint64> categoryId)
