@@ -79,6 +79,11 @@ Result<std::shared_ptr<const StockLevels>> LogisticsService::stockLevels(qint64 
     return value;
 }
 
+bool LogisticsService::knowsPincode(const QString &pincode) const
+{
+    return m_state.network()->knowsPincode(pincode);
+}
+
 Result<Serviceability> LogisticsService::serviceability(const Principal &who, qint64 itemId,
                                                         const QString &pincode)
 {

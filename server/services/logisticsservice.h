@@ -31,6 +31,8 @@ public:
 
     Result<Serviceability> serviceability(const Principal &who, qint64 itemId,
                                           const QString &pincode);
+    // Whether the pincode is in the directory the TAT tables were built from.
+    bool knowsPincode(const QString &pincode) const;
     // An item's sellable stock per warehouse, from the index (read through on a miss).
     Result<std::shared_ptr<const StockLevels>> stockLevels(qint64 itemId);
 

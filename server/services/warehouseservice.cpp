@@ -244,14 +244,20 @@ Result<Shipment> WarehouseService::advanceShipment(const Principal &who, qint64 
             QStringLiteral("Shipment %1 belongs to a warehouse not assigned to you")
                 .arg(shipmentId));
     if (!canAdvanceShipment(shipment.status, to)) {
-        const auto next = nextShipmentStatus(shipment.status);
+        QStringList allowed;
+        for (auto next : {ShipmentStatus::Picked, ShipmentStatus::Packed, ShipmentStatus::Shipped,
+                          ShipmentStatus::Delivered}) {
+            if (canAdvanceShipment(shipment.status, next))
+                allowed << shipmentStatusName(next);
+        }
         return DomainError::conflict(
-            next ? QStringLiteral("Shipment %1 is %2: it can only become %3")
-                       .arg(shipmentId)
-                       .arg(shipmentStatusName(shipment.status), shipmentStatusName(*next))
-                 : QStringLiteral("Shipment %1 is %2 and cannot change")
-                       .arg(shipmentId)
-                       .arg(shipmentStatusName(shipment.status)));
+            allowed.isEmpty() ? QStringLiteral("Shipment %1 is %2 and cannot change")
+                                    .arg(shipmentId)
+                                    .arg(shipmentStatusName(shipment.status))
+                              : QStringLiteral("Shipment %1 is %2: it can only become %3")
+                                    .arg(shipmentId)
+                                    .arg(shipmentStatusName(shipment.status),
+                                         allowed.join(QStringLiteral(" or "))));
     }
 
     Transaction tx(m_db);

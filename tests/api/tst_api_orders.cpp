@@ -476,6 +476,10 @@ void TestOrdersApi::badInput_data()
                                           << QByteArray(R"({"quantity":1})") << "supplier" << 403;
     QTest::addRow("no token") << QByteArray("GET") << "/api/v1/cart" << QByteArray() << "none"
                               << 401;
+    QTest::addRow("cart for a pincode not in the directory")
+        << QByteArray("GET") << "/api/v1/cart?pincode=999999" << QByteArray() << "customer" << 422;
+    QTest::addRow("cart for a malformed pincode")
+        << QByteArray("GET") << "/api/v1/cart?pincode=abc" << QByteArray() << "customer" << 422;
     QTest::addRow("wishlist unknown item") << QByteArray("PUT") << "/api/v1/wishlist/items/99999999"
                                            << QByteArray() << "customer" << 404;
     QTest::addRow("merge too many lines")
