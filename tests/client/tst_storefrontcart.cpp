@@ -45,6 +45,8 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -72,6 +74,61 @@ QString idList(const QList<qint64> &ids)
     return parts.join(QLatin1Char(','));
 }
 
+// A TCP relay in front of the test server that can lose answers: while dropAnswers is on, every
+// request still reaches the server and is acted on, but its answer is thrown away and the
+// client's connection cut, as when the network fails after the server did its work.
+class LossyProxy
+{
+public:
+    explicit LossyProxy(quint16 upstreamPort)
+        : m_upstreamPort(upstreamPort)
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { accept(); });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
+    void setDropAnswers(bool drop) { m_drop = drop; }
+    int dropped() const { return m_dropped; }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto *upstream = new QTcpSocket(client);
+            upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+            if (!upstream->waitForConnected(Timeout)) {
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
+            QObject::connect(client, &QTcpSocket::readyRead, upstream,
+                             [client, upstream] { upstream->write(client->readAll()); });
+            QObject::connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
+                const QByteArray answer = upstream->readAll();
+                if (!m_drop) {
+                    client->write(answer);
+                    return;
+                }
+                ++m_dropped;
+                client->abort();
+                client->deleteLater(); // and the upstream connection with it
+            });
+            QObject::connect(upstream, &QTcpSocket::disconnected, client,
+                             [client] { client->disconnectFromHost(); });
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_upstreamPort;
+    bool m_drop = false;
+    int m_dropped = 0;
+};
+
 } // namespace
 
 class TestStorefrontCart : public QObject
@@ -93,10 +150,11 @@ private Q_SLOTS:
     void prepaidOrderPaidByCard();
     void cancelFromMyOrders();
     void guestCartMergedAfterLogin();
+    void retryAfterLostAnswerPlacesOneOrder();
 
 private:
     // Signs in as the demo customer through the login dialog; the storefront of the main window.
-    StorefrontWidget *signIn();
+    StorefrontWidget *signIn(const QUrl &server = {});
     template<typename T>
     T *find(const QString &name) const
     {
@@ -176,11 +234,12 @@ void TestStorefrontCart::cleanup()
     m_settingsDir.reset();
 }
 
-StorefrontWidget *TestStorefrontCart::signIn()
+StorefrontWidget *TestStorefrontCart::signIn(const QUrl &server)
 {
     LoginDialog *dialog = m_app->loginDialog();
     for (const auto &[name, text] :
-         {std::pair{QStringLiteral("serverUrlEdit"), m_server->url().toString()},
+         {std::pair{QStringLiteral("serverUrlEdit"),
+                    (server.isEmpty() ? m_server->url() : server).toString()},
           std::pair{QStringLiteral("emailEdit"), DemoAccounts::Customer},
           std::pair{QStringLiteral("passwordEdit"), DemoAccounts::Password}}) {
         auto *edit = dialog->findChild<QLineEdit *>(name);
@@ -861,6 +920,53 @@ void TestStorefrontCart::guestCartMergedAfterLogin()
                                  && !m_app->mainWindow()->storefront()->cartModel()->isBusy(),
                              Timeout);
     QCOMPARE(fetchCart().total.amount, stored.total.amount);
+}
+
+// The answer to Place order is lost (the server placed the order): the dialog says so and keeps
+// its Idempotency-Key, so Place order again gets that same order back instead of a second one.
+void TestStorefrontCart::retryAfterLostAnswerPlacesOneOrder()
+{
+    LossyProxy proxy(m_server->port());
+    QVERIFY(proxy.listen());
+    const Item item = fetchItem(stockedItem(0));
+    putInCart(item.id, 1);
+    const qint64 ordersBefore = orderCount();
+    StorefrontWidget *store = signIn(proxy.url());
+    QVERIFY2(store, qPrintable(m_app->loginDialog()->errorText()));
+    QTRY_VERIFY_WITH_TIMEOUT(store->cartModel()->rowCount() == 1 && !store->cartModel()->isBusy(),
+                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(store->orderModel()->state() != State::Loading, Timeout);
+    CheckoutDialog *dialog = openCheckout(store);
+    QVERIFY(dialog);
+    QPointer<CheckoutDialog> open(dialog);
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("checkoutAddressEdit")),
+                     QStringLiteral("12 MG Road, Bengaluru"));
+    const QString key = dialog->idempotencyKey();
+    auto *place = dialog->findChild<QPushButton *>(QStringLiteral("placeOrderButton"));
+
+    proxy.setDropAnswers(true);
+    QTest::mouseClick(place, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), Timeout);
+    QVERIFY(proxy.dropped() >= 1);
+    QCOMPARE(orderCount(), ordersBefore + 1); // the server did place it
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("No answer")),
+             qPrintable(dialog->errorText()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->idempotencyKey(), key);
+
+    proxy.setDropAnswers(false);
+    QTest::mouseClick(place, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(!open || !open->isVisible(),
+                              qPrintable(open ? open->errorText() : QString()), Timeout);
+    QCOMPARE(orderCount(), ordersBefore + 1); // the same order, not a second one
+    const qint64 orderId
+        = scalar(QStringLiteral("SELECT MAX(id) FROM orders WHERE user_id = %1").arg(m_customerId));
+    QTRY_VERIFY_WITH_TIMEOUT(store->orderModel()->rowOfOrder(orderId).has_value(), Timeout);
+    QCOMPARE(
+        queryScalar(m_server->databaseUrl(),
+                    QStringLiteral("SELECT idempotency_key FROM orders WHERE id = %1").arg(orderId))
+            .toString(),
+        key);
 }
 
 QTEST_MAIN(TestStorefrontCart)
