@@ -37,6 +37,9 @@ Result<Cart> CartService::cart(const Principal &who, const QString &pincode)
     } else if (!Pincode::parse(cart.pincode)) {
         return DomainError::validation(QStringLiteral("pincode"),
                                        QStringLiteral("must be six digits, the first not 0"));
+    } else if (!m_logistics.knowsPincode(cart.pincode)) {
+        return DomainError::validation(QStringLiteral("pincode"),
+                                       QStringLiteral("is not in the India Post directory"));
     }
     const auto stored = CartRepository(m_db).lines(who.userId);
     if (!stored)
