@@ -29,10 +29,25 @@ void CartModel::setPincode(const QString &pincode)
 
 void CartModel::reload()
 {
-    request(tr("Could not load the cart: %1"),
-            [this](QObject *context, ApiClient::Done<Cart> done) {
-                m_api->cart(m_pincode, context, std::move(done));
-            });
+    const QString pincode = m_pincode;
+    request(
+        tr("Could not load the cart: %1"),
+        [this, pincode](QObject *context, ApiClient::Done<Cart> done) {
+            m_api->cart(pincode, context, std::move(done));
+        },
+        [this, pincode](const Result<Cart> &result, const QString &) {
+            if (result || result.error().kind() != DomainError::Kind::Validation)
+                return;
+            for (const FieldError &f : result.error().fields()) {
+                if (f.field != QLatin1String("pincode"))
+                    continue;
+                // Keep asking for a pincode that works: the one the cart shows.
+                if (m_pincode == pincode)
+                    m_pincode = m_cart.pincode;
+                Q_EMIT pincodeRefused(pincode, f.message);
+                return;
+            }
+        });
 }
 
 void CartModel::add(qint64 itemId, int quantity)

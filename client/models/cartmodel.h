@@ -47,7 +47,8 @@ public:
 
     // The pincode deliverability is checked for; empty: the account's own.
     QString pincode() const { return m_pincode; }
-    // Changes the pincode and asks for the cart again.
+    // Changes the pincode and asks for the cart again. One the server refuses (not six digits, not
+    // in the India Post directory) is dropped for the cart's own, with pincodeRefused().
     void setPincode(const QString &pincode);
     void reload();
     // Adds `quantity` to the item's line (POST /cart/merge: the server adds and caps).
@@ -69,6 +70,8 @@ Q_SIGNALS:
     void cartChanged();                  // a new answer is shown
     void busyChanged(bool busy);         // requests in flight, or none
     void failed(const QString &message); // a change or load was refused or not answered
+    // The server does not know `pincode` (422): the model went back to the cart's pincode.
+    void pincodeRefused(const QString &pincode, const QString &message);
     // add() answered: how many the cart now holds (0: the item is no longer sold), or why not.
     void addFinished(qint64 itemId, int inCart, const QString &error);
 

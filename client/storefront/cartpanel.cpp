@@ -124,6 +124,13 @@ CartPanel::CartPanel(ApiClient *api, CartModel *model, const QString &pincode, Q
     connect(m_model, &CartModel::failed, this,
             [this](const QString &message) { m_status->showError(message); });
     connect(m_status, &LoadStatusWidget::retryRequested, m_model, &CartModel::reload);
+    connect(m_model, &CartModel::pincodeRefused, this,
+            [this, pincodeHint](const QString &refused, const QString &message) {
+                if (m_pincode->text().trimmed() != refused)
+                    return; // typed over already
+                pincodeHint->setText(tr("%1 %2").arg(refused, message));
+                pincodeHint->setVisible(true);
+            });
     addRemoveButtons();
     onCartChanged();
 }

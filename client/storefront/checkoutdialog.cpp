@@ -206,6 +206,12 @@ void CheckoutDialog::refreshSummary()
     m_api->cart(pincode, request, [this, request](Result<Cart> result) {
         request->deleteLater();
         if (!result) {
+            for (const FieldError &f : result.error().fields()) {
+                if (f.field == QLatin1String(keys::Pincode)) {
+                    showMessage(m_pincodeHint, f.message, true); // not in the directory
+                    return;
+                }
+            }
             setError(
                 tr("Could not check delivery to this pincode: %1").arg(result.error().toString()));
             return;

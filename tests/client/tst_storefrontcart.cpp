@@ -565,6 +565,20 @@ void TestStorefrontCart::quantityChangeUpdatesTotals()
     QVERIFY2(delivery.startsWith(QStringLiteral("by "))
                  || delivery == QStringLiteral("not deliverable to 110001"),
              qPrintable(delivery));
+
+    // Six digits the India Post directory does not know: the server's word under the field, and
+    // the cart stays with the pincode it has (changes keep working).
+    pincode->selectAll();
+    QTest::keyClicks(pincode, QStringLiteral("999999"));
+    QTest::keyClick(pincode, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(hint->isVisible(), Timeout);
+    QVERIFY2(hint->text().contains(QStringLiteral("India Post")), qPrintable(hint->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!cart->isBusy(), Timeout);
+    QCOMPARE(cart->pincode(), QStringLiteral("110001"));
+    QCOMPARE(cart->cart().pincode, QStringLiteral("110001"));
+    cart->setQuantity(first.id, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(cart->at(0).quantity == 2 && !cart->isBusy(), Timeout);
+    QCOMPARE(cart->cart().pincode, QStringLiteral("110001"));
 }
 
 void TestStorefrontCart::badCheckoutInput_data()
