@@ -102,16 +102,18 @@ std::optional<Shipment> FulfilmentPanel::selectedShipment() const
 void FulfilmentPanel::updateActions()
 {
     const auto shipment = selectedShipment();
-    const auto next = shipment && !isBusy() ? nextShipmentStatus(shipment->status) : std::nullopt;
-    m_pick->setEnabled(next == ShipmentStatus::Picked);
-    m_pack->setEnabled(next == ShipmentStatus::Packed);
-    m_ship->setEnabled(next == ShipmentStatus::Shipped);
+    const auto allowed = [&](ShipmentStatus to) {
+        return shipment && !isBusy() && canAdvanceShipment(shipment->status, to);
+    };
+    m_pick->setEnabled(allowed(ShipmentStatus::Picked));
+    m_pack->setEnabled(allowed(ShipmentStatus::Packed));
+    m_ship->setEnabled(allowed(ShipmentStatus::Shipped));
 }
 
 void FulfilmentPanel::advanceSelected(ShipmentStatus to)
 {
     const auto shipment = selectedShipment();
-    if (!shipment || isBusy() || nextShipmentStatus(shipment->status) != to)
+    if (!shipment || isBusy() || !canAdvanceShipment(shipment->status, to))
         return;
     auto *request = new QObject(this);
     m_request = request;

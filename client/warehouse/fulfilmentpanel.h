@@ -17,12 +17,12 @@ class LoadStatusWidget;
 class ShipmentQueueModel;
 
 // The "Fulfilment" tab: the chosen warehouse's open shipments, and Pick, Pack and Ship for the
-// selected one. Only the button of its one allowed next step is enabled (placed -> Pick,
-// picked -> Pack, packed -> Ship), and none while a change is on its way. The server's answer
-// updates the row (a shipped one leaves the queue); a refusal (409: someone else moved it) is a
-// line of text and the queue reloads.
-// Object names: fulfilmentPanel, fulfilmentView, fulfilmentStatus, pickButton, packButton,
-// shipButton, refreshFulfilmentButton, fulfilmentActionLabel.
+// selected one. Only the buttons of the steps it may take are enabled (canAdvanceShipment:
+// placed -> Pick or Pack, picked -> Pack, packed -> Ship), and none while a change is on its way.
+// The server's answer updates the row (a shipped one leaves the queue); a refusal (409: someone
+// else moved it) is a line of text and the queue reloads. Object names: fulfilmentPanel,
+// fulfilmentView, fulfilmentStatus, pickButton, packButton, shipButton, refreshFulfilmentButton,
+// fulfilmentActionLabel.
 class FulfilmentPanel : public QWidget
 {
     Q_OBJECT
@@ -39,7 +39,7 @@ public:
 
 public Q_SLOTS:
     void reload();
-    // Moves the selected shipment to `to`, if that is its next step.
+    // Moves the selected shipment to `to`, if it may take that step.
     void advanceSelected(pincart::ShipmentStatus to);
 
 Q_SIGNALS:
