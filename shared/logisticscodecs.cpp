@@ -1,6 +1,7 @@
 #include "logisticscodecs.h"
 
 #include "jsonkeys.h"
+#include "jsonwriter.h"
 #include "validation.h"
 
 namespace pincart {
@@ -531,11 +532,15 @@ Result<WarehouseSummary> warehouseSummaryFromJson(const QJsonObject &object)
     return s;
 }
 
-static void insertPromise(QJsonObject &o, bool deliverable, const DeliveryPromise &p)
+static void writePromise(JsonWriter &w, bool deliverable, const DeliveryPromise &p)
 {
-    o.insert(k::TatHours, deliverable ? QJsonValue(p.tatHours) : QJsonValue());
-    o.insert(k::EtaDays, deliverable ? QJsonValue(p.etaDays) : QJsonValue());
-    o.insert(k::PromiseDate, deliverable ? QJsonValue(isoDate(p.promiseDate)) : QJsonValue());
+    if (!deliverable) {
+        w.nullField(k::TatHours).nullField(k::EtaDays).nullField(k::PromiseDate);
+        return;
+    }
+    w.field(k::TatHours, p.tatHours)
+        .field(k::EtaDays, p.etaDays)
+        .field(k::PromiseDate, isoDate(p.promiseDate));
 }
 
 static DeliveryPromise promiseFrom(const QJsonObject &o)
@@ -544,32 +549,40 @@ static DeliveryPromise promiseFrom(const QJsonObject &o)
             QDate::fromString(o.value(k::PromiseDate).toString(), Qt::ISODate)};
 }
 
-QJsonObject toJson(const Serviceability &a)
+QByteArray serviceabilityJson(const Serviceability &a)
 {
-    QJsonArray options;
+    const auto idOrNullField = [](JsonWriter &w, QLatin1StringView key, qint64 id) -> JsonWriter & {
+        return id ? w.field(key, id) : w.nullField(key);
+    };
+    JsonWriter w;
+    w.beginObject()
+        .field(k::ItemId, a.itemId)
+        .field(k::Pincode, a.pincode)
+        .field(k::Deliverable, a.deliverable);
+    if (a.deliverable)
+        w.nullField(k::Reason);
+    else
+        w.field(k::Reason, a.reason);
+    idOrNullField(w, k::WarehouseId, a.warehouseId);
+    idOrNullField(w, k::CourierId, a.courierId);
+    writePromise(w, a.deliverable, a.promise);
+    w.key(k::Options).beginArray();
     for (const DeliveryOption &opt : a.options) {
-        QJsonArray route;
+        w.beginObject()
+            .field(k::WarehouseId, opt.warehouseId)
+            .field(k::WarehouseName, opt.warehouseName)
+            .field(k::Available, qint64(opt.available))
+            .field(k::Deliverable, opt.deliverable);
+        idOrNullField(w, k::CourierId, opt.courierId);
+        w.field(k::CourierName, opt.courierName);
+        writePromise(w, opt.deliverable, opt.promise);
+        w.key(k::Route).beginArray();
         for (const RouteStop &stop : opt.route)
-            route.append(QJsonObject{{k::HubId, stop.hubId}, {k::Name, stop.name}});
-        QJsonObject o{{k::WarehouseId, opt.warehouseId},
-                      {k::WarehouseName, opt.warehouseName},
-                      {k::Available, opt.available},
-                      {k::Deliverable, opt.deliverable},
-                      {k::CourierId, idOrNull(opt.courierId)},
-                      {k::CourierName, opt.courierName},
-                      {k::Route, route}};
-        insertPromise(o, opt.deliverable, opt.promise);
-        options.append(o);
+            w.beginObject().field(k::HubId, stop.hubId).field(k::Name, stop.name).endObject();
+        w.endArray().endObject();
     }
-    QJsonObject o{{k::ItemId, a.itemId},
-                  {k::Pincode, a.pincode},
-                  {k::Deliverable, a.deliverable},
-                  {k::Reason, a.deliverable ? QJsonValue() : QJsonValue(a.reason)},
-                  {k::WarehouseId, idOrNull(a.warehouseId)},
-                  {k::CourierId, idOrNull(a.courierId)},
-                  {k::Options, options}};
-    insertPromise(o, a.deliverable, a.promise);
-    return o;
+    w.endArray().endObject();
+    return w.bytes();
 }
 
 Result<Serviceability> serviceabilityFromJson(const QJsonObject &object)

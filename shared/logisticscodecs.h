@@ -43,7 +43,8 @@ Result<ShipmentStatus> shipmentStatusChangeFromJson(const QJsonObject &object);
 QJsonObject toJson(const WarehouseSummary &summary);
 Result<WarehouseSummary> warehouseSummaryFromJson(const QJsonObject &object);
 
-QJsonObject toJson(const Serviceability &answer);
+// Written straight to bytes: the hottest answer of the delivery network.
+QByteArray serviceabilityJson(const Serviceability &answer);
 Result<Serviceability> serviceabilityFromJson(const QJsonObject &object);
 
 } // namespace pincart

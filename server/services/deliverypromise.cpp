@@ -1,23 +1,42 @@
 #include "deliverypromise.h"
 
-#include <QTimeZone>
-
 namespace pincart::server {
+
+namespace {
+
+constexpr qint64 MinuteMs = 60'000;
+constexpr qint64 DayMinutes = 24 * 60;
+
+// Whole minutes since 1970-01-01 00:00 India time. India has one fixed offset, so this is plain
+// arithmetic (no time zone lookups on the serviceability path).
+qint64 indiaMinutes(const QDateTime &time)
+{
+    const qint64 ms = time.toMSecsSinceEpoch() + qint64(IndiaUtcOffsetSeconds) * 1000;
+    return ms >= 0 ? ms / MinuteMs : (ms - MinuteMs + 1) / MinuteMs;
+}
+
+QDate dateOfMinute(qint64 minutes)
+{
+    const qint64 day
+        = minutes >= 0 ? minutes / DayMinutes : (minutes - DayMinutes + 1) / DayMinutes;
+    return QDate(1970, 1, 1).addDays(day);
+}
+
+} // namespace
 
 DeliveryPromise promiseFor(const Warehouse &warehouse, int tatHours, const QDateTime &now)
 {
-    const QTimeZone india(IndiaUtcOffsetSeconds);
-    const QDateTime local = now.toTimeZone(india);
-    const QDate today = local.date();
-    const int minuteOfDay = local.time().msecsSinceStartOfDay() / 60'000;
-    const QDate dispatchDay = minuteOfDay < warehouse.cutoffMinutes ? today : today.addDays(1);
-    const QDateTime arrival = QDateTime(dispatchDay, QTime(0, 0), india)
-                                  .addSecs(qint64(warehouse.cutoffMinutes) * 60
-                                           + qint64(warehouse.handlingHours + tatHours) * 3600);
+    const qint64 nowMinutes = indiaMinutes(now);
+    const qint64 todayStart = nowMinutes - (((nowMinutes % DayMinutes) + DayMinutes) % DayMinutes);
+    const bool beforeCutoff = nowMinutes - todayStart < warehouse.cutoffMinutes;
+    const qint64 dispatchDayStart = beforeCutoff ? todayStart : todayStart + DayMinutes;
+    const qint64 arrival = dispatchDayStart + warehouse.cutoffMinutes
+                           + qint64(warehouse.handlingHours + tatHours) * 60;
     DeliveryPromise promise;
     promise.tatHours = tatHours;
-    promise.promiseDate = arrival.toTimeZone(india).date();
-    promise.etaDays = int(today.daysTo(promise.promiseDate));
+    promise.promiseDate = dateOfMinute(arrival);
+    promise.etaDays = int(
+        (arrival - (((arrival % DayMinutes) + DayMinutes) % DayMinutes) - todayStart) / DayMinutes);
     return promise;
 }
 

@@ -3,6 +3,7 @@
 
 #include "codecs.h"
 #include "jsonreader.h"
+#include "logisticscodecs.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -14,6 +15,67 @@ class TestCodecs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The serviceability answer is written by JsonWriter, not QJsonObject: it must still be JSON
+    // that reads back to the same answer, whatever the names hold.
+    void serviceabilityRoundTrip_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("deliverable");
+        QTest::addRow("plain") << QStringLiteral("Chennai hub") << true;
+        QTest::addRow("quotes and backslashes") << QStringLiteral("A \"quoted\" \\ hub") << true;
+        QTest::addRow("control characters") << QStringLiteral("tab\there\nnew\x01line") << true;
+        QTest::addRow("devanagari") << QString::fromUtf8("दिल्ली हब") << true;
+        QTest::addRow("not deliverable") << QStringLiteral("Kavaratti") << false;
+    }
+    void serviceabilityRoundTrip()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, deliverable);
+        Serviceability a;
+        a.itemId = 42;
+        a.pincode = QStringLiteral("560034");
+        a.deliverable = deliverable;
+        a.reason = deliverable ? QString() : QStringLiteral("unreachable");
+        a.warehouseId = deliverable ? 4 : 0;
+        a.courierId = deliverable ? 3 : 0;
+        a.promise = {13, 2, QDate(2026, 11, 27)};
+        DeliveryOption o;
+        o.warehouseId = 4;
+        o.warehouseName = name;
+        o.available = 62;
+        o.deliverable = deliverable;
+        o.courierId = a.courierId;
+        o.courierName = name;
+        o.promise = a.promise;
+        if (deliverable)
+            o.route = {{370, name}, {340, QStringLiteral("Bangalore hub")}};
+        a.options = {o, o};
+
+        const QByteArray bytes = serviceabilityJson(a);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, bytes.constData());
+        const auto back = serviceabilityFromJson(doc.object());
+        QVERIFY(back);
+        QCOMPARE(back->deliverable, deliverable);
+        QCOMPARE(back->reason, a.reason);
+        QCOMPARE(back->warehouseId, a.warehouseId);
+        QCOMPARE(back->courierId, a.courierId);
+        QCOMPARE(back->options.size(), 2);
+        QCOMPARE(back->options.at(1).warehouseName, name);
+        QCOMPARE(back->options.at(1).available, 62);
+        QCOMPARE(back->options.at(1).route.size(), a.options.at(1).route.size());
+        if (deliverable) {
+            QCOMPARE(back->promise.promiseDate, a.promise.promiseDate);
+            QCOMPARE(back->promise.etaDays, 2);
+            QCOMPARE(back->options.at(0).route.at(0).name, name);
+            QCOMPARE(back->options.at(0).route.at(0).hubId, 370);
+        } else {
+            QVERIFY(doc.object().value(QStringLiteral("promise_date")).isNull());
+            QVERIFY(doc.object().value(QStringLiteral("courier_id")).isNull());
+        }
+    }
+
     void itemRoundTrip()
     {
         Item item;
@@ -25,7 +87,9 @@ private Q_SLOTS:
         item.brand = QStringLiteral("Samsung");
         item.categoryId = 101;
         item.price = {4999900, QStringLiteral("INR")};
-        item.attributes = {{QStringLiteral("screen_size"), 55}, {QStringLiteral("panel"), QStringLiteral("QLED")}, {QStringLiteral("smart"), true}};
+        item.attributes = {{QStringLiteral("screen_size"), 55},
+                           {QStringLiteral("panel"), QStringLiteral("QLED")},
+                           {QStringLiteral("smart"), true}};
         item.status = Item::Status::Inactive;
         item.version = 3;
         item.createdAt = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
@@ -53,14 +117,16 @@ private Q_SLOTS:
         c.parentId = 1;
         c.name = QStringLiteral("Televisions");
         c.slug = QStringLiteral("televisions");
-        AttributeSpec size{QStringLiteral("screen_size"), QStringLiteral("Screen size"), AttributeSpec::Type::Number};
+        AttributeSpec size{QStringLiteral("screen_size"), QStringLiteral("Screen size"),
+                           AttributeSpec::Type::Number};
         size.unit = QStringLiteral("in");
         size.min = 24;
         size.max = 100;
         size.integer = true;
         size.required = true;
         size.facet = true;
-        AttributeSpec panel{QStringLiteral("panel"), QStringLiteral("Panel"), AttributeSpec::Type::Enum};
+        AttributeSpec panel{QStringLiteral("panel"), QStringLiteral("Panel"),
+                            AttributeSpec::Type::Enum};
         panel.values = {QStringLiteral("LED"), QStringLiteral("OLED")};
         c.attributes = {size, panel};
         const auto back = categoryFromJson(toJson(c));
@@ -82,9 +148,10 @@ private Q_SLOTS:
         u.name = QStringLiteral("Op");
         u.roles = Roles(Role::Operator) | Role::Customer;
         u.warehouseIds = {3, 9};
-        const QJsonObject session{{QStringLiteral("token"), QStringLiteral("abc.def")},
-                                  {QStringLiteral("expires_at"), QStringLiteral("2026-11-25T18:00:00Z")},
-                                  {QStringLiteral("user"), toJson(u)}};
+        const QJsonObject session{
+            {QStringLiteral("token"), QStringLiteral("abc.def")},
+            {QStringLiteral("expires_at"), QStringLiteral("2026-11-25T18:00:00Z")},
+            {QStringLiteral("user"), toJson(u)}};
         const auto s = sessionFromJson(session);
         QVERIFY(s.ok());
         QCOMPARE(s->token, QByteArray("abc.def"));
@@ -99,19 +166,32 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<bool>("forCreate");
         QTest::addColumn<QString>("field");
-        QTest::addRow("missing sku on create") << QByteArray(R"({"title":"t","description":"","brand":"b","category_id":1,"price":{"amount":1,"currency":"INR"},"attributes":{}})") << true << "sku";
+        QTest::addRow("missing sku on create") << QByteArray(
+            R"({"title":"t","description":"","brand":"b","category_id":1,"price":{"amount":1,"currency":"INR"},"attributes":{}})")
+                                               << true << "sku";
         QTest::addRow("price as number") << QByteArray(R"({"price":100})") << false << "price";
-        QTest::addRow("amount fractional") << QByteArray(R"({"price":{"amount":1.5,"currency":"INR"}})") << false << "price.amount";
-        QTest::addRow("amount negative") << QByteArray(R"({"price":{"amount":-1,"currency":"INR"}})") << false << "price.amount";
-        QTest::addRow("amount huge") << QByteArray(R"({"price":{"amount":1e300,"currency":"INR"}})") << false << "price.amount";
-        QTest::addRow("currency other") << QByteArray(R"({"price":{"amount":1,"currency":"EUR"}})") << false << "price.currency";
-        QTest::addRow("extra key in price") << QByteArray(R"({"price":{"amount":1,"currency":"INR","tax":5}})") << false << "price.tax";
-        QTest::addRow("category as string") << QByteArray(R"({"category_id":"5"})") << false << "category_id";
-        QTest::addRow("category zero") << QByteArray(R"({"category_id":0})") << false << "category_id";
-        QTest::addRow("status unknown") << QByteArray(R"({"status":"deleted"})") << false << "status";
+        QTest::addRow("amount fractional")
+            << QByteArray(R"({"price":{"amount":1.5,"currency":"INR"}})") << false
+            << "price.amount";
+        QTest::addRow("amount negative")
+            << QByteArray(R"({"price":{"amount":-1,"currency":"INR"}})") << false << "price.amount";
+        QTest::addRow("amount huge") << QByteArray(R"({"price":{"amount":1e300,"currency":"INR"}})")
+                                     << false << "price.amount";
+        QTest::addRow("currency other") << QByteArray(R"({"price":{"amount":1,"currency":"EUR"}})")
+                                        << false << "price.currency";
+        QTest::addRow("extra key in price")
+            << QByteArray(R"({"price":{"amount":1,"currency":"INR","tax":5}})") << false
+            << "price.tax";
+        QTest::addRow("category as string")
+            << QByteArray(R"({"category_id":"5"})") << false << "category_id";
+        QTest::addRow("category zero")
+            << QByteArray(R"({"category_id":0})") << false << "category_id";
+        QTest::addRow("status unknown")
+            << QByteArray(R"({"status":"deleted"})") << false << "status";
         QTest::addRow("unknown key") << QByteArray(R"({"colour":"red"})") << false << "colour";
         QTest::addRow("server-owned id") << QByteArray(R"({"id":9})") << false << "id";
-        QTest::addRow("attributes as array") << QByteArray(R"({"attributes":[]})") << false << "attributes";
+        QTest::addRow("attributes as array")
+            << QByteArray(R"({"attributes":[]})") << false << "attributes";
         QTest::addRow("title as number") << QByteArray(R"({"title":5})") << false << "title";
     }
     void itemInputRejects()
@@ -152,7 +232,8 @@ private Q_SLOTS:
 
     void problemDecoding()
     {
-        const QByteArray body = R"({"type":"about:blank","title":"Unprocessable Content","status":422,
+        const QByteArray body
+            = R"({"type":"about:blank","title":"Unprocessable Content","status":422,
             "detail":"Validation failed","errors":[{"field":"price.amount","message":"must be greater than zero"}]})";
         const DomainError e = problemFromJson(422, body);
         QCOMPARE(e.kind(), DomainError::Kind::Validation);

@@ -25,8 +25,11 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
                 missing.append({QStringLiteral("pincode"), QStringLiteral("is required")});
             return HttpResponse::problem(DomainError::validation(missing));
         }
-        return jsonOrProblem(
-            logistics.serviceability(*who, **item, req.query(QStringLiteral("pincode"))));
+        const auto answer
+            = logistics.serviceability(*who, **item, req.query(QStringLiteral("pincode")));
+        if (!answer)
+            return HttpResponse::problem(answer.error());
+        return HttpResponse::rawJson(serviceabilityJson(*answer));
     });
 
     router.add("GET", paths::couriers(), [&logistics](Request &req) {
