@@ -309,7 +309,8 @@ void TestWarehouseApi::badReceipts()
     QVERIFY2(isProblem(r), r.body.constData());
     if (!field.isEmpty()) {
         QStringList fields;
-        for (const FieldError &e : r.error().fields())
+        const DomainError problem = r.error(); // by value: keep it alive for the loop
+        for (const FieldError &e : problem.fields())
             fields << e.field;
         QVERIFY2(fields.contains(field),
                  qPrintable(fields.join(u',') + QStringLiteral(" / ") + QString::fromUtf8(r.body)));
