@@ -498,7 +498,7 @@ Result<ShipmentStatus> shipmentStatusChangeFromJson(const QJsonObject &object)
         && (!status || *status == ShipmentStatus::Placed || *status == ShipmentStatus::Cancelled))
         r.addError(QString(k::Status),
                    QStringLiteral("must be picked, packed, shipped or delivered"));
-    if (!r.ok())
+    if (!r.ok() || !status)
         return DomainError::validation(r.errors(), QStringLiteral("Invalid status change"));
     return *status;
 }
