@@ -492,15 +492,18 @@ Result<ShipmentStatus> shipmentStatusChangeFromJson(const QJsonObject &object)
 {
     JsonReader r(object);
     r.rejectUnknown({k::Status});
-    const auto name = r.string(k::Status);
-    const auto status = name ? shipmentStatusFromName(*name) : std::nullopt;
-    if (name
-        && (!status || *status == ShipmentStatus::Placed || *status == ShipmentStatus::Cancelled))
-        r.addError(QString(k::Status),
-                   QStringLiteral("must be picked, packed, shipped or delivered"));
-    if (!r.ok() || !status)
+    ShipmentStatus status = ShipmentStatus::Placed;
+    if (const auto name = r.string(k::Status)) {
+        const auto parsed = shipmentStatusFromName(*name);
+        if (!parsed || *parsed == ShipmentStatus::Placed || *parsed == ShipmentStatus::Cancelled)
+            r.addError(QString(k::Status),
+                       QStringLiteral("must be picked, packed, shipped or delivered"));
+        else
+            status = *parsed;
+    }
+    if (!r.ok())
         return DomainError::validation(r.errors(), QStringLiteral("Invalid status change"));
-    return *status;
+    return status;
 }
 
 // ---- dashboard and serviceability
