@@ -28,4 +28,23 @@ std::optional<qint64> decodeIdCursor(const QString &cursor)
     return id;
 }
 
+Result<qint64> cursorAfterId(const QString &after)
+{
+    if (after.isEmpty())
+        return qint64(0);
+    const auto id = decodeIdCursor(after);
+    if (!id)
+        return DomainError::validation(QStringLiteral("after"),
+                                       QStringLiteral("is not a cursor this server issued"));
+    return *id;
+}
+
+Status checkPageLimit(int limit, int max)
+{
+    if (limit < 1 || limit > max)
+        return DomainError::validation(QStringLiteral("limit"),
+                                       QStringLiteral("must be between 1 and %1").arg(max));
+    return {};
+}
+
 } // namespace pincart::server

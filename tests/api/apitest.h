@@ -53,6 +53,13 @@ private:
     std::map<Backend, std::unique_ptr<TestServer>> m_servers;
 };
 
+// An error answer as the contract has it: problem+json whose status is the HTTP status.
+inline bool isProblem(const ApiResponse &r)
+{
+    return r.header("content-type").startsWith("application/problem+json")
+        && r.json().value(QStringLiteral("status")).toInt() == r.status;
+}
+
 } // namespace pincart::test
 
 // Fetches the current backend's server into `server` or fails the test.

@@ -97,12 +97,6 @@ QJsonObject checkout(const char *pincode = "110001", const char *payment = "cod"
             {QStringLiteral("payment"), QLatin1String(payment)}};
 }
 
-bool isProblem(const ApiResponse &r)
-{
-    return r.header("content-type").startsWith("application/problem+json")
-           && r.json().value(QStringLiteral("status")).toInt() == r.status;
-}
-
 } // namespace
 
 class TestOrdersApi : public QObject

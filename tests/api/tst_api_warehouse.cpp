@@ -62,12 +62,6 @@ QList<StockLine> allStock(ApiCall &api, qint64 warehouse, const QString &query)
     return all;
 }
 
-bool isProblem(const ApiResponse &r)
-{
-    return r.header("content-type").startsWith("application/problem+json")
-           && r.json().value(QStringLiteral("status")).toInt() == r.status;
-}
-
 } // namespace
 
 class TestWarehouseApi : public QObject

@@ -20,10 +20,7 @@ void addCartRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Customer);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto quantity = cartQuantityFromJson(*body);
+        const auto quantity = decodedBody(req, cartQuantityFromJson);
         if (!quantity)
             return HttpResponse::problem(quantity.error());
         return jsonOrProblem(carts.setQuantity(*who, req.param(), *quantity));
@@ -40,10 +37,7 @@ void addCartRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Customer);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto lines = cartMergeFromJson(*body);
+        const auto lines = decodedBody(req, cartMergeFromJson);
         if (!lines)
             return HttpResponse::problem(lines.error());
         return jsonOrProblem(carts.merge(*who, *lines));

@@ -43,10 +43,8 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = courierInputFromJson(*body, true);
+        const auto input
+            = decodedBody(req, [](const QJsonObject &b) { return courierInputFromJson(b, true); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.createCourier(*who, *input), 201);
@@ -56,10 +54,8 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = courierInputFromJson(*body, false);
+        const auto input
+            = decodedBody(req, [](const QJsonObject &b) { return courierInputFromJson(b, false); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.updateCourier(*who, req.param(), *input));
@@ -92,10 +88,8 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = laneInputFromJson(*body, true);
+        const auto input
+            = decodedBody(req, [](const QJsonObject &b) { return laneInputFromJson(b, true); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.createLane(*who, *input), 201);
@@ -105,10 +99,8 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = laneInputFromJson(*body, false);
+        const auto input
+            = decodedBody(req, [](const QJsonObject &b) { return laneInputFromJson(b, false); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.updateLane(*who, req.param(), *input));

@@ -13,10 +13,7 @@ void addOrderRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Customer);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto checkout = checkoutFromJson(*body);
+        const auto checkout = decodedBody(req, checkoutFromJson);
         if (!checkout)
             return HttpResponse::problem(checkout.error());
         const auto placed
@@ -57,10 +54,7 @@ void addOrderRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Customer);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto card = paymentCardFromJson(*body);
+        const auto card = decodedBody(req, paymentCardFromJson);
         if (!card)
             return HttpResponse::problem(card.error());
         return jsonOrProblem(orders.pay(*who, req.param(), *card));

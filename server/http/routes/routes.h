@@ -53,6 +53,17 @@ struct PageParams
 };
 Result<PageParams> pageParams(const Request &request, int max = 100);
 
+// The JSON body through `decode` (a QJsonObject -> Result<T> function): malformed JSON is a 400,
+// the decoder's field errors its own.
+template<typename Decode>
+auto decodedBody(const Request &request, Decode decode) -> decltype(decode(QJsonObject()))
+{
+    const auto body = request.jsonBody();
+    if (!body)
+        return body.error();
+    return decode(*body);
+}
+
 // A service's answer as JSON (pages as `{items, next}`), or its error as problem+json.
 template<typename T>
 HttpResponse jsonOrProblem(const Result<T> &result, int status = 200)

@@ -37,10 +37,8 @@ void addWarehouseRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = warehouseInputFromJson(*body, true);
+        const auto input = decodedBody(
+            req, [](const QJsonObject &b) { return warehouseInputFromJson(b, true); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.createWarehouse(*who, *input), 201);
@@ -50,10 +48,8 @@ void addWarehouseRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto input = warehouseInputFromJson(*body, false);
+        const auto input = decodedBody(
+            req, [](const QJsonObject &b) { return warehouseInputFromJson(b, false); });
         if (!input)
             return HttpResponse::problem(input.error());
         return jsonOrProblem(logistics.updateWarehouse(*who, req.param(), *input));
@@ -88,10 +84,7 @@ void addWarehouseRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Roles(Role::Operator) | Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto lines = receiptLinesFromJson(*body);
+        const auto lines = decodedBody(req, receiptLinesFromJson);
         if (!lines)
             return HttpResponse::problem(lines.error());
         return jsonOrProblem(warehouses.receive(*who, req.param(), *lines), 201);
@@ -111,10 +104,7 @@ void addWarehouseRoutes(Router &router, RouteContext &ctx)
         const auto who = req.require(Roles(Role::Operator) | Role::Admin);
         if (!who)
             return HttpResponse::problem(who.error());
-        const auto body = req.jsonBody();
-        if (!body)
-            return HttpResponse::problem(body.error());
-        const auto status = shipmentStatusChangeFromJson(*body);
+        const auto status = decodedBody(req, shipmentStatusChangeFromJson);
         if (!status)
             return HttpResponse::problem(status.error());
         return jsonOrProblem(warehouses.advanceShipment(*who, req.param(), *status));
