@@ -1,9 +1,13 @@
 // pincart-server: the REST server (serve), and its maintenance commands (migrate, seed).
 
+#include "catalogservice.h"
+#include "catalogstate.h"
 #include "connection.h"
 #include "demoseeder.h"
 #include "migrations.h"
 #include "passwordhasher.h"
+#include "searchindex.h"
+#include "searchstate.h"
 #include "server.h"
 
 #include <csignal>
@@ -54,12 +58,13 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Pincart REST server.\n\nCommands: serve (default), migrate, seed.\n"
+        QStringLiteral("Pincart REST server.\n\nCommands: serve (default), migrate, seed, reindex "
+                       "(rebuilds the search index; server stopped).\n"
                        "Every option has an environment variable (in brackets)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve, migrate or seed"));
+                                 QStringLiteral("serve, migrate, seed or reindex"));
     const QList<QCommandLineOption> options{
         {QStringLiteral("database"),
          QStringLiteral("sqlite:///path.db or mysql://user:pass@host:port/db [PINCART_DATABASE]"),
@@ -134,9 +139,28 @@ int main(int argc, char *argv[])
                     report->logistics.shipments);
         return 0;
     }
+    if (command == QLatin1String("reindex")) {
+        Connection db(*url);
+        if (Status s = migrate(db); !s)
+            return fail(s.error().toString());
+        CatalogState catalog;
+        if (Status s = CatalogService(db, catalog).reloadCategories(); !s)
+            return fail(s.error().toString());
+        SearchState state(dataDir + QStringLiteral("/search"));
+        SearchIndex index(state, catalog);
+        SearchIndex::BuildReport report;
+        if (const auto offset = index.rebuild(db, &report); !offset)
+            return fail(offset.error().toString());
+        std::printf(
+            "indexed %lld items in %lld ms (%.0f items/s) into %s\n", report.items,
+            report.milliseconds,
+            report.milliseconds ? 1000.0 * double(report.items) / double(report.milliseconds) : 0.0,
+            qPrintable(state.directory()));
+        return 0;
+    }
     if (command != QLatin1String("serve"))
         return fail(QStringLiteral("unknown command ") + command
-                    + QStringLiteral(" (serve, migrate or seed)"));
+                    + QStringLiteral(" (serve, migrate, seed or reindex)"));
 
     ServerConfig config;
     config.databaseUrl = database;

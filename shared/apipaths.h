@@ -51,6 +51,14 @@ inline QString submission(qint64 id)
 {
     return api(u"/supplier/submissions/") + QString::number(id);
 }
+inline QString search()
+{
+    return api(u"/search");
+}
+inline QString searchSuggest()
+{
+    return api(u"/search/suggest");
+}
 inline QString serviceability()
 {
     return api(u"/serviceability");

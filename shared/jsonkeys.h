@@ -132,5 +132,10 @@ inline constexpr K PaymentStatus{"payment_status"};
 inline constexpr K Shipments{"shipments"};
 inline constexpr K UserId{"user_id"};
 inline constexpr K CardNumber{"card_number"};
+inline constexpr K Facets{"facets"};
+inline constexpr K Count{"count"};
+inline constexpr K Value{"value"};
+inline constexpr K Suggestion{"suggestion"};
+inline constexpr K Completions{"completions"};
 
 } // namespace pincart::keys

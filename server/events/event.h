@@ -27,6 +27,7 @@ inline constexpr QLatin1StringView NetworkChanged{"network.changed"};
 inline constexpr QLatin1StringView OrderPlaced{"order.placed"};
 inline constexpr QLatin1StringView OrderCancelled{"order.cancelled"};
 inline constexpr QLatin1StringView PaymentUpdated{"payment.updated"};
+inline constexpr QLatin1StringView SearchPerformed{"search.performed"};
 } // namespace topics
 
 } // namespace pincart::server

@@ -3,7 +3,11 @@
 #include "event.h"
 #include "result.h"
 
+#include <optional>
+
 namespace pincart::server {
+
+class Connection;
 
 // Something that reacts to the event log. Delivery is at least once, in id order (with gaps
 // waited for, see EventTailer), so handle() must be idempotent.
@@ -18,6 +22,16 @@ public:
     virtual bool durable() const = 0;
     // A failure stops the batch; the event is offered again on the next poll.
     virtual Status handle(const Event &event) = 0;
+    // Node-local consumers that keep their offset with their own state (the search index) say
+    // where to resume: called on the tailer's thread before its first poll, which is the place
+    // for long start-up work. nullopt: the default (stored offset or the log's end).
+    virtual Result<std::optional<qint64>> resumeAfter(Connection &)
+    {
+        return std::optional<qint64>();
+    }
+    // After each batch, with the id up to which every event is handled or known lost: the place
+    // to make a batch's work durable and visible at once. A failure stops the poll.
+    virtual Status batchHandled(qint64 offset) { return (void)offset, Status(); }
     // Called on the tailer's thread when it stops: release what was opened there (connections).
     virtual void stopped() {}
 };

@@ -49,15 +49,20 @@ void EventTailer::run()
         if (!started) {
             // Durable consumers resume where they stopped; node-local ones start at the end.
             EventLog log(db);
-            const auto start = m_consumer->durable()            ? log.offset(m_consumer->name())
-                               : m_options.startAfterId >= 0 ? Result<qint64>(m_options.startAfterId)
-                                                             : log.lastId();
+            const auto own = m_consumer->resumeAfter(db);
+            const auto start = !own                    ? Result<qint64>(own.error())
+                               : own->has_value()      ? Result<qint64>(**own)
+                               : m_consumer->durable() ? log.offset(m_consumer->name())
+                               : m_options.startAfterId >= 0
+                                   ? Result<qint64>(m_options.startAfterId)
+                                   : log.lastId();
             if (start) {
                 m_offset = *start;
                 m_offsetPublished = m_offset;
                 started = true;
             } else {
-                qCWarning(lcEvents) << m_consumer->name() << "cannot start:" << start.error().toString();
+                qCWarning(lcEvents)
+                    << m_consumer->name() << "cannot start:" << start.error().toString();
             }
         }
         if (started) {
@@ -114,7 +119,8 @@ Status EventTailer::pollOnce(Connection &db)
             }
             auto gap = m_gapSince.find(next);
             if (gap != m_gapSince.end() && now - gap->second >= m_options.gapTimeoutMs) {
-                qCDebug(lcEvents) << m_consumer->name() << "skipping event id" << next << "(rolled back)";
+                qCDebug(lcEvents) << m_consumer->name() << "skipping event id" << next
+                                  << "(rolled back)";
                 m_gapSince.erase(gap);
                 ++m_offset;
                 continue;
@@ -126,6 +132,10 @@ Status EventTailer::pollOnce(Connection &db)
                 return s;
         }
         m_offsetPublished = m_offset;
+        if (!events->isEmpty()) {
+            if (Status s = m_consumer->batchHandled(m_offset); !s)
+                return s;
+        }
         if (!failure)
             return failure;
         // A batch that held only already-handled events above a hole makes no progress: stop.

@@ -35,6 +35,7 @@ public:
     // Query parameter access with parsing and field errors named after the parameter.
     QString query(const QString &name) const;
     bool hasQuery(const QString &name) const;
+    const QUrlQuery &queryItems() const { return m_query; }
     // nullopt + error when present but not an integer within [min, max].
     Result<std::optional<qint64>> queryInteger(const QString &name, qint64 min, qint64 max) const;
 

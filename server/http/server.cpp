@@ -6,6 +6,7 @@
 #include "catalogwarmer.h"
 #include "categoryrepository.h"
 #include "connection.h"
+#include "eventbuffer.h"
 #include "eventlog.h"
 #include "eventtailer.h"
 #include "itemcacheinvalidator.h"
@@ -16,6 +17,8 @@
 #include "networkloader.h"
 #include "onboardingconsumer.h"
 #include "passwordhasher.h"
+#include "searchindexer.h"
+#include "searchstate.h"
 #include "settingsrepository.h"
 #include "tokenservice.h"
 #include "worker.h"
@@ -120,6 +123,14 @@ Status Server::start()
     m_tailers << std::make_shared<EventTailer>(
         *m_url, std::make_shared<OnboardingConsumer>(*m_url, *m_catalog,
                                                      [invalidatorPtr] { invalidatorPtr->wake(); }));
+    // The search index keeps its own offset: it resumes from it, or rebuilds first (see
+    // SearchIndexer); searches answer 503 until it is open.
+    const QString dataDir = m_config.dataDir.isEmpty() ? QStringLiteral(".") : m_config.dataDir;
+    m_search = std::make_unique<SearchState>(dataDir + QStringLiteral("/search"));
+    m_tailers << std::make_shared<EventTailer>(
+        *m_url, std::make_shared<SearchIndexer>(*m_url, *m_search, *m_catalog));
+    m_searchEvents = std::make_unique<EventBuffer>(*m_url);
+    m_searchEvents->start();
     for (const auto &t : m_tailers)
         t->start();
     // After the invalidator started: an item changed while the warmer reads is evicted, not kept.
@@ -175,12 +186,28 @@ Status Server::start()
                  "pincart_reachable_pincodes "
                + QByteArray::number(tables->reachablePincodeCount()) + "\n";
     });
+    SearchState *search = m_search.get();
+    EventBuffer *searchEvents = m_searchEvents.get();
+    m_metrics->addGaugeSource([search, searchEvents]() -> QByteArray {
+        return "# HELP pincart_search_items Items in this node's search index.\n"
+               "# TYPE pincart_search_items gauge\n"
+               "pincart_search_items "
+               + QByteArray::number(search->facts()->count())
+               + "\n"
+                 "# HELP pincart_search_events_dropped_total search.performed events not "
+                 "recorded.\n"
+                 "# TYPE pincart_search_events_dropped_total counter\n"
+                 "pincart_search_events_dropped_total "
+               + QByteArray::number(searchEvents->dropped()) + "\n";
+    });
     SharedState shared{
         *m_url,
         *m_tokens,
         *m_hasher,
         *m_catalog,
         *m_logistics,
+        *m_search,
+        m_searchEvents.get(),
         *m_clock,
         *m_metrics,
         [tailers] {
@@ -228,7 +255,7 @@ Status Server::start()
 
 void Server::stop(int graceMs)
 {
-    if (m_threads.isEmpty() && m_tailers.isEmpty() && !m_warmer)
+    if (m_threads.isEmpty() && m_tailers.isEmpty() && !m_warmer && !m_searchEvents)
         return;
     for (Worker *w : std::as_const(m_workers))
         QMetaObject::invokeMethod(
@@ -265,6 +292,11 @@ void Server::stop(int graceMs)
         t->wait();
     }
     m_tailers.clear();
+    if (m_searchEvents) {
+        m_searchEvents->stop();
+        m_searchEvents->wait();
+        m_searchEvents.reset();
+    }
     m_running = false;
 }
 

@@ -11,7 +11,9 @@ namespace pincart::server {
 
 class CatalogState;
 class CatalogWarmer;
+class EventBuffer;
 class EventTailer;
+class SearchState;
 class LogisticsState;
 class Metrics;
 class PasswordHasher;
@@ -47,6 +49,8 @@ private:
     std::unique_ptr<CatalogState> m_catalog;
     std::unique_ptr<LogisticsState> m_logistics;
     std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<SearchState> m_search;
+    std::unique_ptr<EventBuffer> m_searchEvents;
     QList<std::shared_ptr<EventTailer>> m_tailers;
     std::unique_ptr<CatalogWarmer> m_warmer;
     QList<QThread *> m_threads;

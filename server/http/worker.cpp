@@ -11,6 +11,7 @@
 #include "onboardingservice.h"
 #include "orderservice.h"
 #include "routes/routes.h"
+#include "searchservice.h"
 #include "warehouseservice.h"
 
 #include <QTimer>
@@ -40,10 +41,13 @@ Status Worker::start(const QHostAddress &address, quint16 port)
     m_cart = std::make_unique<CartService>(*m_db, *m_catalog, *m_logistics);
     m_orders = std::make_unique<OrderService>(*m_db, *m_catalog, m_shared.logistics, m_shared.clock,
                                               m_shared.onCommitted);
+    m_search
+        = std::make_unique<SearchService>(m_shared.search, m_shared.catalog, m_shared.logistics,
+                                          m_shared.clock, m_shared.searchEvents);
     Connection *db = m_db.get();
     auto consumersReady = m_shared.consumersReady;
     m_context.reset(new RouteContext{*m_auth, *m_catalog, *m_onboarding, *m_logistics,
-                                     *m_warehouses, *m_cart, *m_orders, m_shared.metrics,
+                                     *m_warehouses, *m_cart, *m_orders, *m_search, m_shared.metrics,
                                      [db, consumersReady]() -> Status {
                                          if (Status s = db->ping(); !s)
                                              return DomainError::unavailable(
@@ -53,6 +57,7 @@ Status Worker::start(const QHostAddress &address, quint16 port)
                                      m_shared.openApi});
     m_router = std::make_unique<Router>();
     addCatalogRoutes(*m_router, *m_context);
+    addSearchRoutes(*m_router, *m_context);
     addLogisticsRoutes(*m_router, *m_context);
     addAuthRoutes(*m_router, *m_context);
     addAdminRoutes(*m_router, *m_context);

@@ -21,6 +21,9 @@ class LogisticsService;
 class LogisticsState;
 class OnboardingService;
 class OrderService;
+class SearchService;
+class SearchState;
+class EventBuffer;
 class WarehouseService;
 class Connection;
 class Metrics;
@@ -38,6 +41,8 @@ struct SharedState
     const PasswordHasher &hasher;
     CatalogState &catalog;
     LogisticsState &logistics;
+    SearchState &search;
+    EventBuffer *searchEvents; // search.performed; null: not recorded
     const Clock &clock;
     Metrics &metrics;
     std::function<void()> onCommitted;      // wakes the event tailers
@@ -73,6 +78,7 @@ private:
     std::unique_ptr<WarehouseService> m_warehouses;
     std::unique_ptr<CartService> m_cart;
     std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<SearchService> m_search;
     std::unique_ptr<RouteContext> m_context;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_log;

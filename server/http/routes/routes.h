@@ -13,6 +13,7 @@ class CatalogService;
 class LogisticsService;
 class OnboardingService;
 class OrderService;
+class SearchService;
 class Metrics;
 class WarehouseService;
 
@@ -26,6 +27,7 @@ struct RouteContext
     WarehouseService &warehouses;
     CartService &cart;
     OrderService &orders;
+    SearchService &search;
     Metrics &metrics;
     std::function<Status()> readiness; // /readyz: database reachable, consumers caught up
     QByteArray openApi;                // the OpenAPI document, served as is
@@ -43,6 +45,7 @@ void addLogisticsRoutes(Router &router, RouteContext &context);
 void addWarehouseRoutes(Router &router, RouteContext &context);
 void addCartRoutes(Router &router, RouteContext &context);
 void addOrderRoutes(Router &router, RouteContext &context);
+void addSearchRoutes(Router &router, RouteContext &context);
 void addOpsRoutes(Router &router, RouteContext &context);
 
 // `limit` (1..max, default 20) and `after` from the query string.

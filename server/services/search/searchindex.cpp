@@ -1,0 +1,324 @@
+#include "searchindex.h"
+
+#include "catalogstate.h"
+#include "connection.h"
+#include "eventlog.h"
+#include "itemrepository.h"
+#include "searchdocument.h"
+#include "searchschema.h"
+#include "searchstate.h"
+
+#include <fcntl.h>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcSearchIndex, "pincart.search.index")
+
+namespace pincart::server {
+
+namespace s = searchschema;
+
+namespace {
+
+DomainError indexError(const char *what, const Xapian::Error &e)
+{
+    return DomainError::internal(
+        QStringLiteral("search index: %1: %2")
+            .arg(QLatin1String(what), QString::fromStdString(e.get_description())));
+}
+
+// Xapian's DB_NO_SYNC build is made durable here, once, before it is swapped in.
+bool syncTree(const QString &directory)
+{
+    bool ok = true;
+    QStringList paths{directory};
+    for (QDirIterator it(directory, QDir::Files); it.hasNext();)
+        paths.prepend(it.next());
+    for (const QString &path : std::as_const(paths)) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        ok = fd >= 0 && ::fsync(fd) == 0 && ok;
+        if (fd >= 0)
+            ::close(fd);
+    }
+    return ok;
+}
+
+quint64 stockMaskOf(SearchFactsBuilder &facts, const QList<WarehouseStock> &levels)
+{
+    quint64 mask = 0;
+    for (const WarehouseStock &w : levels) {
+        if (w.available <= 0)
+            continue;
+        if (const int slot = facts.warehouseSlot(w.warehouseId); slot >= 0)
+            mask |= quint64(1) << slot;
+    }
+    return mask;
+}
+
+ItemFacts factsOf(SearchFactsBuilder &facts, const Item &item, const CategoryTree &tree)
+{
+    ItemFacts f;
+    f.priceMinor = item.price.amount;
+    f.categoryId = quint32(item.categoryId);
+    f.brand = item.brand.isEmpty() ? 0 : facts.brandOrdinal(item.brand);
+    if (const Category *category = tree.find(item.categoryId)) {
+        int slot = 0;
+        for (const AttributeSpec &spec : category->attributes) {
+            if (!spec.facet)
+                continue;
+            if (slot == ItemFacts::MaxFacetAttributes)
+                break;
+            const QString text = searchAttributeText(item.attributes.value(spec.name));
+            f.attributes[size_t(slot++)]
+                = text.isEmpty() ? 0 : facts.attributeOrdinal(spec.name, text);
+        }
+    }
+    return f;
+}
+
+constexpr Xapian::docid MaxDocid = 0xFFFFFFFFu;
+
+} // namespace
+
+SearchIndex::SearchIndex(SearchState &state, const CatalogState &catalog)
+    : m_state(state)
+    , m_catalog(catalog)
+    , m_facts(std::make_unique<SearchFactsBuilder>())
+{
+    m_terms.set_stemmer(Xapian::Stem(s::Language));
+    m_terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+SearchIndex::~SearchIndex() = default;
+
+quint32 SearchIndex::itemCount() const
+{
+    return m_state.facts()->count();
+}
+
+Result<qint64> SearchIndex::open(Connection &db)
+{
+    const QString dir = m_state.directory();
+    if (QFileInfo::exists(dir + QStringLiteral("/iamglass"))) {
+        try {
+            auto index
+                = std::make_unique<Xapian::WritableDatabase>(dir.toStdString(), Xapian::DB_OPEN);
+            const std::string schema = index->get_metadata(s::SchemaKey);
+            const std::string offset = index->get_metadata(s::OffsetKey);
+            if (schema == std::to_string(s::SchemaVersion) && !offset.empty()) {
+                m_db = std::move(index);
+                m_terms.set_database(*m_db);
+                m_storedOffset = std::stoll(offset);
+                m_facts = std::make_unique<SearchFactsBuilder>();
+                if (Status loaded = loadFacts(db, nullptr); !loaded)
+                    return loaded.error();
+                publish();
+                qCInfo(lcSearchIndex) << "opened the search index at event" << m_storedOffset
+                                      << "with" << m_state.facts()->count() << "items";
+                return m_storedOffset;
+            }
+            qCInfo(lcSearchIndex) << "the search index has schema" << schema.c_str()
+                                  << "; rebuilding";
+        } catch (const Xapian::DatabaseLockError &e) {
+            return indexError("another process has the index open", e);
+        } catch (const Xapian::Error &e) {
+            qCWarning(lcSearchIndex)
+                << "the search index cannot be read, rebuilding:" << e.get_description().c_str();
+        } catch (const std::exception &e) {
+            qCWarning(lcSearchIndex)
+                << "the search index's offset is unreadable, rebuilding:" << e.what();
+        }
+    }
+    return rebuild(db);
+}
+
+Result<qint64> SearchIndex::rebuild(Connection &db, BuildReport *report)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Events from here on are replayed over the new index: nothing committed meanwhile is lost.
+    const auto logEnd = EventLog(db).lastId();
+    if (!logEnd)
+        return logEnd.error();
+    const QString dir = m_state.directory();
+    const QString building = dir + QStringLiteral(".new");
+    const QString old = dir + QStringLiteral(".old");
+    m_db.reset();
+    if (QFileInfo::exists(dir + QStringLiteral("/iamglass"))) {
+        // Another process (a running server) must not have its index swapped from under it.
+        try {
+            Xapian::WritableDatabase(dir.toStdString(), Xapian::DB_OPEN).close();
+        } catch (const Xapian::DatabaseLockError &e) {
+            return indexError("another process has the index open", e);
+        } catch (const Xapian::Error &) {
+            // Unreadable: replaced below.
+        }
+    }
+    QDir(building).removeRecursively();
+    QDir().mkpath(QFileInfo(dir).absolutePath());
+    try {
+        Xapian::WritableDatabase fresh(building.toStdString(),
+                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        m_terms.set_database(fresh);
+        m_facts = std::make_unique<SearchFactsBuilder>();
+        if (Status loaded = loadFacts(db, &fresh); !loaded)
+            return loaded.error();
+        fresh.set_metadata(s::SchemaKey, std::to_string(s::SchemaVersion));
+        fresh.set_metadata(s::OffsetKey, std::to_string(*logEnd));
+        fresh.commit();
+        fresh.close();
+    } catch (const Xapian::Error &e) {
+        return indexError("rebuild", e);
+    }
+    if (!syncTree(building))
+        return DomainError::internal(QStringLiteral("search index: cannot sync %1").arg(building));
+    QDir(old).removeRecursively();
+    if (QFileInfo::exists(dir) && !QDir().rename(dir, old))
+        return DomainError::internal(QStringLiteral("search index: cannot move %1 aside").arg(dir));
+    if (!QDir().rename(building, dir))
+        return DomainError::internal(
+            QStringLiteral("search index: cannot move %1 into place").arg(building));
+    QDir(old).removeRecursively();
+    syncTree(QFileInfo(dir).absolutePath());
+    try {
+        m_db = std::make_unique<Xapian::WritableDatabase>(dir.toStdString(), Xapian::DB_OPEN);
+        m_terms.set_database(*m_db);
+    } catch (const Xapian::Error &e) {
+        return indexError("open after rebuild", e);
+    }
+    m_storedOffset = *logEnd;
+    m_indexChanged = false;
+    m_state.rebuilt();
+    publish();
+    const qint64 ms = timer.elapsed();
+    qCInfo(lcSearchIndex) << "rebuilt the search index:" << m_state.facts()->count() << "items in"
+                          << ms << "ms";
+    if (report)
+        *report = {m_state.facts()->count(), ms};
+    return m_storedOffset;
+}
+
+Status SearchIndex::loadFacts(Connection &db, Xapian::WritableDatabase *index)
+{
+    const auto tree = m_catalog.categories();
+    if (!tree)
+        return DomainError::internal(QStringLiteral("search index: categories not loaded"));
+    ItemRepository items(db);
+    ItemRepository::ListFilter filter;
+    filter.activeOnly = true;
+    filter.limit = 2000;
+    while (true) {
+        const auto page = items.list(filter);
+        if (!page)
+            return page.error();
+        for (const Item &item : *page) {
+            if (index) {
+                if (Status s = addItem(*index, item, *tree); !s)
+                    return s;
+            }
+            if (quint64(item.id) <= MaxDocid)
+                m_facts->set(quint64(item.id), factsOf(*m_facts, item, *tree));
+        }
+        if (page->size() < filter.limit)
+            break;
+        filter.afterId = page->last().id;
+    }
+    return StockRepository(db).eachAvailability(
+        [this](qint64 itemId, const QList<WarehouseStock> &levels) {
+            if (quint64(itemId) <= MaxDocid)
+                m_facts->setStockMask(quint64(itemId), stockMaskOf(*m_facts, levels));
+        });
+}
+
+Status SearchIndex::addItem(Xapian::WritableDatabase &db, const Item &item,
+                            const CategoryTree &tree)
+{
+    if (item.id <= 0 || quint64(item.id) > MaxDocid) {
+        qCWarning(lcSearchIndex) << "item" << item.id << "is beyond the index's document ids";
+        return {};
+    }
+    try {
+        db.replace_document(Xapian::docid(item.id), searchDocument(item, tree, m_terms, true));
+    } catch (const Xapian::Error &e) {
+        return indexError("add", e);
+    }
+    return {};
+}
+
+Status SearchIndex::upsert(const Item &item)
+{
+    if (item.status != Item::Status::Active)
+        return remove(item.id);
+    if (!m_db)
+        return DomainError::unavailable(QStringLiteral("search index not open"));
+    const auto tree = m_catalog.categories();
+    if (Status s = addItem(*m_db, item, *tree); !s)
+        return s;
+    if (quint64(item.id) <= MaxDocid)
+        m_facts->set(quint64(item.id), factsOf(*m_facts, item, *tree));
+    m_indexChanged = m_factsChanged = true;
+    return {};
+}
+
+Status SearchIndex::remove(qint64 itemId)
+{
+    if (!m_db)
+        return DomainError::unavailable(QStringLiteral("search index not open"));
+    if (itemId <= 0 || quint64(itemId) > MaxDocid)
+        return {};
+    try {
+        m_db->delete_document(Xapian::docid(itemId));
+    } catch (const Xapian::DocNotFoundError &) {
+        // Deleted already: a replayed event.
+    } catch (const Xapian::Error &e) {
+        return indexError("delete", e);
+    }
+    m_facts->remove(quint64(itemId));
+    m_indexChanged = m_factsChanged = true;
+    return {};
+}
+
+void SearchIndex::setStock(qint64 itemId, const QList<WarehouseStock> &levels)
+{
+    if (itemId <= 0 || quint64(itemId) > MaxDocid)
+        return;
+    const quint64 mask = stockMaskOf(*m_facts, levels);
+    const ItemFacts *now = m_facts->find(quint64(itemId));
+    if (now && now->stockMask == mask)
+        return;
+    m_facts->setStockMask(quint64(itemId), mask);
+    m_factsChanged = true;
+}
+
+Status SearchIndex::commit(qint64 offset)
+{
+    if (!m_db)
+        return DomainError::unavailable(QStringLiteral("search index not open"));
+    // Stock-only batches do not touch the index; its stored offset still moves now and then so
+    // that a restart does not replay a long tail of them.
+    constexpr qint64 OffsetSlack = 10000;
+    if (m_indexChanged || offset - m_storedOffset > OffsetSlack) {
+        try {
+            m_db->set_metadata(s::OffsetKey, std::to_string(offset));
+            m_db->commit();
+        } catch (const Xapian::Error &e) {
+            return indexError("commit", e);
+        }
+        m_storedOffset = offset;
+    }
+    if (m_indexChanged || m_factsChanged)
+        publish();
+    m_indexChanged = m_factsChanged = false;
+    return {};
+}
+
+void SearchIndex::publish()
+{
+    m_state.publish(m_facts->publish());
+}
+
+} // namespace pincart::server
