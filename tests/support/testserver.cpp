@@ -60,6 +60,17 @@ bool TestServer::start()
             return false;
         }
     }
+    return listen();
+}
+
+bool TestServer::restart()
+{
+    stop();
+    return listen();
+}
+
+bool TestServer::listen()
+{
     server::ServerConfig config;
     config.databaseUrl = m_databaseUrl;
     config.address = QHostAddress::LocalHost;

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <memory>
 #include <QHostAddress>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
-
-#include <memory>
 
 namespace pincart::server {
 class Server;
@@ -25,8 +24,9 @@ struct DemoAccounts
     static inline const QString Customer = QStringLiteral("customer@pincart.demo");
     static inline const QString Supplier = QStringLiteral("supplier@pincart.demo");
     static inline const QString Supplier2 = QStringLiteral("supplier2@pincart.demo");
-    static inline const QString Operator = QStringLiteral("operator@pincart.demo");   // PNQ-1, BOM-1
-    static inline const QString Operator2 = QStringLiteral("operator2@pincart.demo"); // DEL-1, JAI-1, LKO-1
+    static inline const QString Operator = QStringLiteral("operator@pincart.demo"); // PNQ-1, BOM-1
+    static inline const QString Operator2
+        = QStringLiteral("operator2@pincart.demo"); // DEL-1, JAI-1, LKO-1
     static inline const QString Admin = QStringLiteral("admin@pincart.demo");
 };
 
@@ -54,6 +54,9 @@ public:
     // Creates the database, migrates, seeds and starts listening. False (with error()) on failure.
     bool start();
     void stop();
+    // Stops and starts the server again over the same database and data directory (a node
+    // restart: what it kept on disk is read back).
+    bool restart();
     QUrl url() const;
     quint16 port() const;
     QString databaseUrl() const { return m_databaseUrl; }
@@ -61,6 +64,8 @@ public:
     QString dataDir() const { return m_dir.path(); }
 
 private:
+    bool listen();
+
     Backend m_backend;
     Options m_options;
     QTemporaryDir m_dir;
