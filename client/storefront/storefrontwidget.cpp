@@ -6,12 +6,18 @@
 #include "models/categorytreemodel.h"
 #include "models/itemlistmodel.h"
 #include "models/orderlistmodel.h"
+#include "models/searchresultmodel.h"
 #include "models/wishlistmodel.h"
 #include "storefront/cartpanel.h"
+#include "storefront/facetpanel.h"
 #include "storefront/itemdetailpane.h"
 #include "storefront/orderspanel.h"
+#include "storefront/searchbar.h"
+#include "storefront/searchcontroller.h"
+#include "storefront/searchresultspanel.h"
 #include "storefront/wishlistpanel.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -19,6 +25,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTreeView>
@@ -33,6 +40,12 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, const User &user, QWidget *pa
     , m_categories(new CategoryTreeModel(api, this))
     , m_items(new ItemListModel(api, this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_search(new SearchController(api, this))
+    , m_searchBar(new SearchBar(api, user.pincode))
+    , m_facetPanel(new FacetPanel(m_search->facets()))
+    , m_resultsPanel(new SearchResultsPanel(m_search->results()))
+    , m_leftStack(new QStackedWidget)
+    , m_middleStack(new QStackedWidget)
     , m_categoryView(new QTreeView)
     , m_allCategories(new QPushButton(tr("All categories")))
     , m_categoryStatus(new LoadStatusWidget)
@@ -84,32 +97,46 @@ StorefrontWidget::StorefrontWidget(ApiClient *api, const User &user, QWidget *pa
     middleLayout->addWidget(m_itemView, 1);
     middleLayout->addWidget(m_itemStatus);
 
+    // Browsing and searching share the columns: page 0 of each stack browses, page 1 searches.
+    m_leftStack->addWidget(left);
+    m_leftStack->addWidget(m_facetPanel);
+    m_middleStack->addWidget(middle);
+    m_middleStack->addWidget(m_resultsPanel);
     auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(left);
-    splitter->addWidget(middle);
+    splitter->addWidget(m_leftStack);
+    splitter->addWidget(m_middleStack);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setChildrenCollapsible(false);
-    splitter->setObjectName(QStringLiteral("shopTab"));
+    auto *shop = new QWidget;
+    shop->setObjectName(QStringLiteral("shopTab"));
+    auto *shopLayout = new QVBoxLayout(shop);
+    shopLayout->setContentsMargins(0, 0, 0, 0);
+    shopLayout->addWidget(m_searchBar);
+    shopLayout->addWidget(splitter, 1);
     m_tabs->setObjectName(QStringLiteral("storefrontTabs"));
-    m_tabs->addTab(splitter, tr("Shop"));
+    m_tabs->addTab(shop, tr("Shop"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_allCategories, &QPushButton::clicked, this, [this] {
+        setSearching(false);
         m_categoryView->selectionModel()->clearSelection();
         m_categoryView->setCurrentIndex({});
     });
+    // A click on the category already chosen also leaves a search for its items.
+    connect(m_categoryView, &QTreeView::clicked, this, [this] { setSearching(false); });
     connect(m_categoryView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCategoryChosen(current); });
     connect(m_itemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onItemChosen(current); });
     // A new list (another category) has nothing selected.
     connect(m_items, &QAbstractItemModel::modelReset, m_detail, &ItemDetailPane::clear);
+    connectSearch();
 
     connect(m_categories, &CategoryTreeModel::stateChanged, this,
             [this](CategoryTreeModel::State state) {
@@ -218,9 +245,84 @@ void StorefrontWidget::updateTabTitles()
 
 void StorefrontWidget::showCategory(std::optional<qint64> categoryId)
 {
+    setSearching(false);
     ItemQuery query;
     query.categoryId = categoryId;
     m_items->setQuery(query);
+}
+
+void StorefrontWidget::connectSearch()
+{
+    m_search->setOptions(m_searchBar->pincode(), m_searchBar->sort());
+    connect(m_searchBar, &SearchBar::searchRequested, this, &StorefrontWidget::onSearchRequested);
+    connect(m_searchBar, &SearchBar::optionsChanged, this,
+            [this] { m_search->setOptions(m_searchBar->pincode(), m_searchBar->sort()); });
+    connect(m_search, &SearchController::searched, m_searchBar, [this](const QString &text) {
+        if (m_searchBar->text() != text)
+            m_searchBar->setText(text);
+    });
+    connect(m_search, &SearchController::pincodeRefused, m_searchBar, &SearchBar::showPincodeError);
+    connect(m_resultsPanel, &SearchResultsPanel::suggestionChosen, m_search,
+            &SearchController::search);
+    connect(m_resultsPanel, &SearchResultsPanel::hitChosen, this, &StorefrontWidget::onHitChosen);
+    connect(m_facetPanel, &FacetPanel::clearFiltersRequested, m_search,
+            &SearchController::clearFilters);
+    connect(m_facetPanel, &FacetPanel::browseCategoriesRequested, this,
+            [this] { setSearching(false); });
+    connect(m_search->results(), &QAbstractItemModel::modelReset, this, [this] {
+        if (isSearching())
+            m_detail->clear();
+    });
+}
+
+bool StorefrontWidget::isSearching() const
+{
+    return m_middleStack->currentWidget() == m_resultsPanel;
+}
+
+void StorefrontWidget::setSearching(bool searching)
+{
+    if (searching == isSearching())
+        return;
+    // A list that gets the focus makes its first row current, which would open that item: the
+    // focus leaves the hidden view for the search box first.
+    if (QWidget *focus = QApplication::focusWidget();
+        focus
+        && (m_leftStack->currentWidget()->isAncestorOf(focus)
+            || m_middleStack->currentWidget()->isAncestorOf(focus)))
+        m_searchBar->searchEdit()->setFocus();
+    // The pane showed an item of the view being left: it starts empty in the other.
+    m_detail->clear();
+    if (searching)
+        m_itemView->selectionModel()->clear();
+    else
+        m_resultsPanel->clearChoice();
+    m_leftStack->setCurrentWidget(searching ? static_cast<QWidget *>(m_facetPanel)
+                                            : m_leftStack->widget(0));
+    m_middleStack->setCurrentWidget(searching ? static_cast<QWidget *>(m_resultsPanel)
+                                              : m_middleStack->widget(0));
+}
+
+void StorefrontWidget::onSearchRequested(const QString &text)
+{
+    if (text.isEmpty()) {
+        setSearching(false); // an empty search box: back to the catalogue as browsed
+        return;
+    }
+    setSearching(true);
+    m_search->search(text);
+}
+
+void StorefrontWidget::onHitChosen(const SearchHit &hit)
+{
+    // What the hit carries shows at once; the description and attributes come with the item.
+    Item listed;
+    listed.id = hit.id;
+    listed.title = hit.title;
+    listed.brand = hit.brand;
+    listed.categoryId = hit.categoryId;
+    listed.price = hit.price;
+    openItem(listed);
 }
 
 void StorefrontWidget::onCategoryChosen(const QModelIndex &current)
@@ -240,7 +342,12 @@ void StorefrontWidget::onItemChosen(const QModelIndex &current)
         m_detail->clear();
         return;
     }
-    const Item item = m_items->at(source.row());
+    openItem(m_items->at(source.row()));
+}
+
+void StorefrontWidget::openItem(const Item &item)
+{
+    delete m_detailRequest.data();
     showDetail(item);
 
     // The list's copy shows at once; the item's own resource may be fresher (its price or
