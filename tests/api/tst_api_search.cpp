@@ -291,6 +291,10 @@ void TestSearchApi::spelling()
     if (!suggestion.isEmpty()) {
         // Following the suggestion finds more than the misspelling did.
         QVERIFY(search(api, text(suggestion)).total > result.total);
+        // Where nothing can be delivered, the suggestion would find nothing either: none is made.
+        SearchRequest nowhere = text(query);
+        nowhere.pincode = QStringLiteral("682555"); // Lakshadweep: no courier goes there
+        QCOMPARE(search(api, nowhere).suggestion, QString());
     }
 }
 

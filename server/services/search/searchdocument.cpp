@@ -56,19 +56,26 @@ void indexField(Xapian::TermGenerator &terms, const QString &text, int weight, b
 } // namespace
 
 Xapian::Document searchDocument(const Item &item, const CategoryTree &categories,
-                                Xapian::TermGenerator &terms, bool spelling)
+                                Xapian::TermGenerator &terms, SpellingWords *spelling)
 {
     Xapian::Document doc;
     terms.set_document(doc);
 
     // Title and brand feed the spelling dictionary (what "did you mean" proposes); the rest of
     // the text is too noisy for it and would slow indexing.
-    const auto spellingFlags
-        = spelling ? Xapian::TermGenerator::FLAG_SPELLING : Xapian::TermGenerator::flags(0);
-    terms.set_flags(spellingFlags);
+    terms.set_flags(spelling ? Xapian::TermGenerator::flags(0)
+                             : Xapian::TermGenerator::FLAG_SPELLING);
     indexField(terms, item.title, s::TitleWeight, true);
     indexField(terms, item.brand, s::BrandWeight, true);
     terms.set_flags(Xapian::TermGenerator::flags(0));
+    if (spelling) {
+        // Only title and brand are in the document yet: its plain words (not "Z" stems) are theirs.
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
+                ++(*spelling)[term];
+        }
+    }
 
     const Category *category = categories.find(item.categoryId);
     for (const Category *c = category; c;

@@ -8,12 +8,17 @@
 #include "searchschema.h"
 #include "searchstate.h"
 
+#include <condition_variable>
+#include <deque>
 #include <fcntl.h>
+#include <mutex>
+#include <optional>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
+#include <thread>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcSearchIndex, "pincart.search.index")
@@ -81,6 +86,81 @@ ItemFacts factsOf(SearchFactsBuilder &facts, const Item &item, const CategoryTre
 }
 
 constexpr Xapian::docid MaxDocid = 0xFFFFFFFFu;
+
+// Adds documents to the index on its own thread while the caller reads and analyses the next
+// page: a rebuild keeps both cores busy. Documents are handed over, never shared.
+class DocumentWriter
+{
+public:
+    using Batch = std::vector<std::pair<Xapian::docid, Xapian::Document>>;
+
+    explicit DocumentWriter(Xapian::WritableDatabase &db)
+        : m_db(db)
+        , m_thread([this] { run(); })
+    {}
+    ~DocumentWriter() { (void)finish(); }
+
+    // Waits while the writer is a few batches behind. False once it failed.
+    bool push(Batch batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < 3 || m_failed; });
+        if (m_failed)
+            return false;
+        m_queue.push_back(std::move(batch));
+        m_ready.notify_one();
+        return true;
+    }
+    Status finish()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_error;
+    }
+
+private:
+    void run()
+    {
+        while (true) {
+            Batch batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty())
+                    return;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_space.notify_one();
+            }
+            try {
+                for (auto &[id, doc] : batch)
+                    m_db.replace_document(id, doc);
+            } catch (const Xapian::Error &e) {
+                std::lock_guard lock(m_mutex);
+                m_error = indexError("add", e);
+                m_failed = true;
+                m_queue.clear();
+                m_space.notify_all();
+                return;
+            }
+        }
+    }
+
+    Xapian::WritableDatabase &m_db;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Batch> m_queue;
+    bool m_done = false;
+    bool m_failed = false;
+    Status m_error;
+    std::thread m_thread; // last: starts once the rest is constructed
+};
 
 } // namespace
 
@@ -211,21 +291,40 @@ Status SearchIndex::loadFacts(Connection &db, Xapian::WritableDatabase *index)
     ItemRepository::ListFilter filter;
     filter.activeOnly = true;
     filter.limit = 2000;
+    std::optional<DocumentWriter> writer;
+    SpellingWords spelling;
+    if (index)
+        writer.emplace(*index);
     while (true) {
         const auto page = items.list(filter);
         if (!page)
             return page.error();
+        DocumentWriter::Batch batch;
         for (const Item &item : *page) {
-            if (index) {
-                if (Status s = addItem(*index, item, *tree); !s)
-                    return s;
+            if (item.id <= 0 || quint64(item.id) > MaxDocid)
+                continue;
+            if (writer) {
+                batch.emplace_back(Xapian::docid(item.id),
+                                   searchDocument(item, *tree, m_terms, &spelling));
+                m_terms.set_document(Xapian::Document()); // the writer's alone from here
             }
-            if (quint64(item.id) <= MaxDocid)
-                m_facts->set(quint64(item.id), factsOf(*m_facts, item, *tree));
+            m_facts->set(quint64(item.id), factsOf(*m_facts, item, *tree));
         }
+        if (writer && !writer->push(std::move(batch)))
+            break;
         if (page->size() < filter.limit)
             break;
         filter.afterId = page->last().id;
+    }
+    if (writer) {
+        if (Status s = writer->finish(); !s)
+            return s;
+        try {
+            for (const auto &[word, count] : spelling)
+                index->add_spelling(word, count);
+        } catch (const Xapian::Error &e) {
+            return indexError("spelling", e);
+        }
     }
     return StockRepository(db).eachAvailability(
         [this](qint64 itemId, const QList<WarehouseStock> &levels) {
@@ -242,7 +341,7 @@ Status SearchIndex::addItem(Xapian::WritableDatabase &db, const Item &item,
         return {};
     }
     try {
-        db.replace_document(Xapian::docid(item.id), searchDocument(item, tree, m_terms, true));
+        db.replace_document(Xapian::docid(item.id), searchDocument(item, tree, m_terms, nullptr));
     } catch (const Xapian::Error &e) {
         return indexError("add", e);
     }

@@ -312,7 +312,9 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
                 if (!corrected.isEmpty()) {
                     Xapian::Enquire check(**db);
                     check.set_query(filtered(parsed(qp, corrected, BaseFlags)));
-                    if (check.get_mset(0, 0, FewHits).get_matches_lower_bound()
+                    // Counted as the hits were: deliverable and in the price range.
+                    check.set_weighting_scheme(Xapian::BoolWeight());
+                    if (check.get_mset(0, FewHits, FewHits, nullptr, &eligible).size()
                         > Xapian::doccount(result.total))
                         result.suggestion = corrected;
                 }
