@@ -33,9 +33,10 @@ void SearchFactsBuilder::set(quint64 id, const ItemFacts &facts)
     ItemFacts *f = mutableFacts(id);
     if (!f->present)
         ++m_count;
-    const quint64 mask = f->present ? f->stockMask : facts.stockMask;
+    // Stock follows its own events, and may have come before the item (warm-up order).
+    const quint64 mask = f->stockMask;
     *f = facts;
-    f->stockMask = mask; // stock follows its own events
+    f->stockMask = mask;
     f->present = true;
 }
 
