@@ -526,6 +526,19 @@ void TestSearchApi::filtersNarrow()
     for (const SearchHit &h : found.items)
         QVERIFY(h.price.amount <= 5000000);
 
+    // A flag filters by the facet's word or JSON's.
+    SearchRequest smart;
+    smart.categoryId = Televisions;
+    smart.attributes.insert(QStringLiteral("smart"), {QStringLiteral("Yes")});
+    const qint64 smartTvs = search(api, smart).total;
+    QVERIFY(smartTvs > 0);
+    smart.attributes[QStringLiteral("smart")] = {QStringLiteral("true")};
+    QCOMPARE(search(api, smart).total, smartTvs);
+    smart.attributes[QStringLiteral("smart")] = {QStringLiteral("false")};
+    const qint64 otherTvs = search(api, smart).total;
+    smart.attributes.clear();
+    QCOMPARE(smartTvs + otherTvs, search(api, smart).total);
+
     // Two brands are either.
     SearchRequest brands = text(QStringLiteral("refrigerator"));
     brands.brands = QStringList{QStringLiteral("LG")};

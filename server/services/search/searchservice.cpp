@@ -77,6 +77,16 @@ struct Delivery
 
 constexpr int FewHits = 5;
 
+// Flags are indexed as "Yes"/"No" (what the facet shows); JSON's words for them filter too.
+QString flagAlias(const QString &value)
+{
+    if (value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("yes");
+    if (value.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("no");
+    return value;
+}
+
 // The query with each word the index does not know replaced by the closest one it does (an edit
 // distance of two at most, the more frequent winning); empty when nothing changed. Xapian's own
 // FLAG_SPELLING_CORRECTION also "corrects" words that exist, which makes odd suggestions.
@@ -205,7 +215,7 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
             for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it) {
                 std::vector<Xapian::Query> any;
                 for (const QString &v : it.value())
-                    any.emplace_back(s::attributeTerm(it.key(), v));
+                    any.emplace_back(s::attributeTerm(it.key(), flagAlias(v)));
                 filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
             }
             const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
