@@ -72,9 +72,13 @@ FacetCounter::FacetCounter(const SearchFacts &facts, const CategoryTree &tree, b
 void FacetCounter::operator()(const Xapian::Document &doc, double)
 {
     const Xapian::docid id = doc.get_docid();
-    const ItemFacts *f = m_facts.find(id);
-    if (!f)
-        return;
+    if (const ItemFacts *f = m_facts.find(id))
+        count(id, *f);
+}
+
+void FacetCounter::count(Xapian::docid id, const ItemFacts &fact)
+{
+    const ItemFacts *f = &fact;
     ++m_total;
     if (m_collectIds)
         m_ids.push_back(id);

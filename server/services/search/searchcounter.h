@@ -35,7 +35,10 @@ public:
     {}
     bool operator()(const Xapian::Document &doc) const override
     {
-        const ItemFacts *f = m_facts.find(doc.get_docid());
+        return accepts(m_facts.find(doc.get_docid()));
+    }
+    bool accepts(const ItemFacts *f) const
+    {
         return f && f->priceMinor >= m_rules.priceMin && f->priceMinor <= m_rules.priceMax
                && (!m_rules.byPincode || (f->stockMask & m_rules.reachMask));
     }
@@ -53,6 +56,8 @@ public:
     FacetCounter(const SearchFacts &facts, const CategoryTree &tree, bool collectIds);
 
     void operator()(const Xapian::Document &doc, double weight) override;
+    // The same for a hit found without Xapian's matcher (PlainQueryWalk).
+    void count(Xapian::docid id, const ItemFacts &facts);
 
     qint64 total() const { return m_total; }
     std::vector<quint32> &ids() { return m_ids; }

@@ -5,6 +5,7 @@
 #include "deliverypromise.h"
 #include "eventbuffer.h"
 #include "logisticsstate.h"
+#include "plainquerywalk.h"
 #include "searchcounter.h"
 #include "searchcursor.h"
 #include "searchschema.h"
@@ -76,6 +77,35 @@ struct Delivery
 };
 
 constexpr int FewHits = 5;
+
+// A relevance candidate; "less" is better, so a max-heap of them keeps the worst on top.
+struct Scored
+{
+    double score;
+    Xapian::docid id;
+    bool operator<(const Scored &o) const { return score != o.score ? score > o.score : id < o.id; }
+};
+
+// The words of `text` as the index terms the query parser makes of them, when the text is plain:
+// letters, digits and spaces only, each word one term. nullopt otherwise (phrases, wildcards, + and
+// -, punctuation): those go through Xapian's matcher.
+std::optional<std::vector<std::string>> plainWords(Xapian::QueryParser &qp, const QString &text)
+{
+    std::vector<std::string> terms;
+    for (QChar c : text) {
+        if (!c.isLetterOrNumber() && !c.isMark() && c != u' ')
+            return std::nullopt;
+    }
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        const Xapian::Query q = qp.parse_query(word.toStdString(), 0);
+        if (q.empty())
+            continue;
+        if (q.get_length() != 1)
+            return std::nullopt;
+        terms.push_back(*q.get_terms_begin());
+    }
+    return terms;
+}
 
 // Flags are indexed as "Yes"/"No" (what the facet shows); JSON's words for them filter too.
 QString flagAlias(const QString &value)
@@ -202,22 +232,24 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
             Xapian::QueryParser qp = parserFor(**db);
             Xapian::Query query = request.text.isEmpty() ? Xapian::Query::MatchAll
                                                          : parsed(qp, request.text, BaseFlags);
-            std::vector<Xapian::Query> filters;
+            // Filters: each group's terms are alternatives, every group must hold.
+            std::vector<std::vector<std::string>> groups;
             if (request.categoryId)
-                filters.emplace_back(
-                    s::booleanTerm(s::CategoryPrefix, QString::number(*request.categoryId)));
+                groups.push_back(
+                    {s::booleanTerm(s::CategoryPrefix, QString::number(*request.categoryId))});
             if (!request.brands.isEmpty()) {
-                std::vector<Xapian::Query> any;
+                groups.emplace_back();
                 for (const QString &b : request.brands)
-                    any.emplace_back(s::booleanTerm(s::BrandPrefix, b));
-                filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+                    groups.back().push_back(s::booleanTerm(s::BrandPrefix, b));
             }
             for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it) {
-                std::vector<Xapian::Query> any;
+                groups.emplace_back();
                 for (const QString &v : it.value())
-                    any.emplace_back(s::attributeTerm(it.key(), flagAlias(v)));
-                filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+                    groups.back().push_back(s::attributeTerm(it.key(), flagAlias(v)));
             }
+            std::vector<Xapian::Query> filters;
+            for (const auto &group : groups)
+                filters.emplace_back(Xapian::Query::OP_OR, group.begin(), group.end());
             const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
             const auto filtered = [&](const Xapian::Query &q) {
                 return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
@@ -247,29 +279,64 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
             }
 
             // Every eligible hit is checked (and counted): facet counts and totals are exact.
-            Xapian::Enquire enquire(**db);
-            enquire.set_query(query);
             const bool sortedHere = request.sort != SearchSort::Relevance;
             FacetCounter counter(*facts, *tree, sortedHere);
-            enquire.add_matchspy(&counter);
             EligibleItems eligible(*facts, rules);
-            const Xapian::doccount all = std::max<Xapian::doccount>(1, (*db)->get_doccount());
+            const int offset = cursor && !sortedHere ? int(cursor->key) : 0;
+            const auto plain = plainWords(qp, request.text);
 
             SearchResult result;
             QList<Xapian::docid> page;
-            if (!sortedHere) {
-                const int offset = cursor ? int(cursor->key) : 0;
+            if (plain) {
+                // Walked here (see PlainQueryWalk); relevance keeps the best `offset + limit`.
+                const size_t keep = size_t(offset + request.limit);
+                std::vector<Scored> best;
+                best.reserve(keep + 1);
+                PlainQueryWalk walk(**db, PlainQuery{*plain, groups});
+                walk.run([&](Xapian::docid id, double score) {
+                    const ItemFacts *f = facts->find(id);
+                    if (!eligible.accepts(f))
+                        return;
+                    counter.count(id, *f);
+                    if (sortedHere || (best.size() == keep && !(Scored{score, id} < best.front())))
+                        return;
+                    best.push_back({score, id});
+                    std::push_heap(best.begin(), best.end());
+                    if (best.size() > keep) {
+                        std::pop_heap(best.begin(), best.end());
+                        best.pop_back();
+                    }
+                });
+                if (!sortedHere) {
+                    std::sort_heap(best.begin(), best.end());
+                    for (size_t i = size_t(offset); i < best.size(); ++i)
+                        page << best[i].id;
+                }
+            } else if (!sortedHere) {
+                Xapian::Enquire enquire(**db);
+                enquire.set_query(query);
+                enquire.add_matchspy(&counter);
+                const Xapian::doccount all = std::max<Xapian::doccount>(1, (*db)->get_doccount());
                 const Xapian::MSet mset
                     = enquire.get_mset(Xapian::doccount(offset), Xapian::doccount(request.limit),
                                        all, nullptr, &eligible);
                 for (auto it = mset.begin(); it != mset.end(); ++it)
                     page << *it;
+            } else {
+                Xapian::Enquire enquire(**db);
+                enquire.set_query(query);
+                enquire.set_weighting_scheme(Xapian::BoolWeight());
+                enquire.add_matchspy(&counter);
+                const Xapian::doccount all = std::max<Xapian::doccount>(1, (*db)->get_doccount());
+                enquire.get_mset(0, 1, all, nullptr, &eligible);
+            }
+
+            if (!sortedHere) {
                 const int reached = offset + int(page.size());
                 if (reached < counter.total() && reached < SearchCursor::MaxRelevanceOffset
                     && !page.isEmpty())
                     result.next = SearchCursor{SearchSort::Relevance, reached, 0}.encode();
             } else {
-                enquire.get_mset(0, 1, all, nullptr, &eligible);
                 struct Keyed
                 {
                     qint64 key;
