@@ -10,9 +10,12 @@
 #include "connection.h"
 #include "logistics.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -313,6 +316,21 @@ QList<qint64> idsOf(const ApiResponse &r)
     return ids;
 }
 
+// The search index is built (or opened) on the indexer's thread once the server listens; until
+// then /search answers 503.
+bool waitUntilSearchable(const QUrl &url)
+{
+    ApiCall api(url);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        if (api.get(paths::search(), QUrlQuery(QStringLiteral("q=tv"))).status != 503)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
 } // namespace
 
 class TestContractApi : public QObject
@@ -568,7 +586,7 @@ private Q_SLOTS:
         const QJsonObject d = doc->document();
         QCOMPARE(d.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
         QVERIFY(!d.value(QStringLiteral("info")).toObject().value(QStringLiteral("title")).toString().isEmpty());
-        QCOMPARE(d.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("0.4.0"));
+        QCOMPARE(d.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("0.5.0"));
 
         // The server serves the document the repository keeps.
         const QString source = QFINDTESTDATA("../../resources/openapi.json");
@@ -583,7 +601,8 @@ private Q_SLOTS:
                                  "ItemPage", "UserPage", "Problem", "Serviceability", "DeliveryOption", "Warehouse",
                                  "StockLine", "Receipt", "Shipment", "Courier", "CoverageRule", "Hub", "Lane", "Cart",
                                  "CartLine", "CartQuantity", "CartMerge", "Wishlist", "WishlistItem", "Checkout", "Order",
-                                 "OrderLine", "OrderPage", "PaymentRequest"})
+                                 "OrderLine", "OrderPage", "PaymentRequest", "SearchResult", "SearchHit", "Facet",
+                                 "FacetValue", "Completions"})
             QVERIFY2(schemas.contains(QLatin1String(name)), name);
         QCOMPARE(components.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("IdempotencyKey")).toObject()
                      .value(QStringLiteral("name")).toString(),
@@ -725,6 +744,32 @@ private Q_SLOTS:
                                                   << QStringLiteral("PaymentRequest") << false;
         QTest::addRow("merge line quantity 0") << QByteArray(R"({"lines": [{"item_id": 4, "quantity": 0}]})")
                                                << QStringLiteral("CartMerge") << false;
+        const QByteArray found = R"({"total": 2, "suggestion": null, "next": "ci4yLjA",
+            "items": [{"id": 9, "title": "T", "brand": "B", "category_id": 101, "price": {"amount": 500, "currency": "INR"},
+                       "delivery": {"eta_days": 2, "promise_date": "2025-12-25", "warehouse_id": 3}},
+                      {"id": 10, "title": "U", "brand": "B", "category_id": 101, "price": {"amount": 600, "currency": "INR"},
+                       "delivery": null}],
+            "facets": [{"name": "category", "label": "Category", "values": [{"value": "101", "label": "Televisions", "count": 2}]},
+                       {"name": "price", "label": "Price", "values": [{"value": "10000000-", "label": "R", "count": 1}]},
+                       {"name": "attr.panel", "label": "Panel type", "values": [{"value": "OLED", "label": "OLED", "count": 2}]}]})";
+        QTest::addRow("search result ok") << found << QStringLiteral("SearchResult") << true;
+        QTest::addRow("search hit without delivery") << QByteArray(found).replace(R"("delivery": null)", R"("eta": null)")
+                                                     << QStringLiteral("SearchResult") << false;
+        QTest::addRow("search delivery without warehouse") << QByteArray(found).replace(R"(, "warehouse_id": 3)", "")
+                                                           << QStringLiteral("SearchResult") << false;
+        QTest::addRow("search without suggestion") << QByteArray(found).replace(R"("suggestion": null, )", "")
+                                                   << QStringLiteral("SearchResult") << false;
+        QTest::addRow("facet count 0") << QByteArray(found).replace(R"("count": 1)", R"("count": 0)")
+                                       << QStringLiteral("SearchResult") << false;
+        QTest::addRow("facet name not a parameter") << QByteArray(found).replace(R"("attr.panel")", R"("panel")")
+                                                    << QStringLiteral("SearchResult") << false;
+        // API.md's sketch of the facets (an object of arrays) is not what the server sends.
+        QTest::addRow("facets keyed by name") << QByteArray(R"({"total": 0, "items": [], "suggestion": null, "next": null,
+            "facets": {"brand": [{"value": "LG", "count": 1}]}})") << QStringLiteral("SearchResult") << false;
+        QTest::addRow("completions ok") << QByteArray(R"({"completions": ["samsung", "sampann"]})")
+                                        << QStringLiteral("Completions") << true;
+        QTest::addRow("completions not strings") << QByteArray(R"({"completions": [{"text": "samsung"}]})")
+                                                 << QStringLiteral("Completions") << false;
     }
     void checkerCatchesViolations()
     {
@@ -814,6 +859,28 @@ private Q_SLOTS:
         row("GET /serviceability unknown pincode (422)", none, get, "/api/v1/serviceability", "item", "item=%ID%&pincode=999999", {}, 422);
         row("GET /serviceability unknown item (404)", none, get, "/api/v1/serviceability", "missing-item", "item=%ID%&pincode=560001", {}, 404);
         row("GET /serviceability bad token (401)", QStringLiteral("garbage"), get, "/api/v1/serviceability", "item", "item=%ID%&pincode=560001", {}, 401);
+        // Search (the answers' content: searchFollowsTheDocument; a 503: searchNotReadyFollowsTheDocument).
+        static const QByteArray longQuery = "q=" + QByteArray(201, 'a');
+        row("GET /search", none, get, "/api/v1/search", "", "q=tv", {}, 200);
+        row("GET /search, a page with next", none, get, "/api/v1/search", "", "limit=2&q=tv", {}, 200);
+        row("GET /search for a pincode, fastest", customer, get, "/api/v1/search", "", "limit=2&q=tv&pincode=560001&sort=fastest", {}, 200);
+        row("GET /search filters only", none, get, "/api/v1/search", "televisions",
+            "category=%ID%&brand=TCL&brand=samsung&attr.smart=true&attr.panel=LED&attr.panel=Mini-LED&price_min=0&price_max=20000000"
+            "&sort=price_desc", {}, 200);
+        row("GET /search misspelt", none, get, "/api/v1/search", "", "q=samsnug", {}, 200);
+        row("GET /search nothing found", none, get, "/api/v1/search", "", "q=zzqxv+%22no+such+phrase%22", {}, 200);
+        row("GET /search nothing to search for (422)", none, get, "/api/v1/search", "", "", {}, 422);
+        row("GET /search bad parameters (422)", none, get, "/api/v1/search", "", "q=tv&limit=0&sort=cheapest&colour=red", {}, 422);
+        row("GET /search unknown pincode, attribute and cursor (422)", none, get, "/api/v1/search", "",
+            "q=tv&pincode=999999&attr.flavour=mango&after=garbage", {}, 422);
+        row("GET /search fastest without a pincode (422)", none, get, "/api/v1/search", "", "q=tv&sort=fastest", {}, 422);
+        row("GET /search bad token (401)", QStringLiteral("garbage"), get, "/api/v1/search", "", "q=tv", {}, 401);
+        row("GET /search/suggest", none, get, "/api/v1/search/suggest", "", "q=sam", {}, 200);
+        row("GET /search/suggest after a word", customer, get, "/api/v1/search/suggest", "", "q=smart+t", {}, 200);
+        row("GET /search/suggest nothing typed", none, get, "/api/v1/search/suggest", "", "", {}, 200);
+        row("GET /search/suggest too long (422)", none, get, "/api/v1/search/suggest", "", longQuery.constData(), {}, 422);
+        // The route does not read the token today (200); whatever it answers must be documented.
+        row("GET /search/suggest bad token", QStringLiteral("garbage"), get, "/api/v1/search/suggest", "", "q=sam", {}, 0);
         row("GET /warehouses as operator", op, get, "/api/v1/warehouses", "", "", {}, 200);
         row("GET /warehouses as admin", admin, get, "/api/v1/warehouses", "", "", {}, 200);
         row("GET /warehouses as customer (403)", customer, get, "/api/v1/warehouses", "", "", {}, 403);
@@ -970,6 +1037,8 @@ private Q_SLOTS:
         qint64 id = 0;
         if (target == QLatin1String("item")) {
             id = f.itemId;
+        } else if (target == QLatin1String("televisions")) {
+            id = f.televisions;
         } else if (target == QLatin1String("missing-item")) {
             id = f.missingItem;
         } else if (target == QLatin1String("missing-user")) {
@@ -1002,6 +1071,8 @@ private Q_SLOTS:
         query.replace(QLatin1String("%ID%"), QString::number(id));
         body.replace("%ID%", QByteArray::number(id));
 
+        if (path.startsWith(paths::search()))
+            QVERIFY2(waitUntilSearchable(server->url()), "the search index was not built within a minute");
         ApiCall api(server->url());
         if (caller == QLatin1String("garbage"))
             api.setToken("garbage");
@@ -1267,6 +1338,133 @@ private Q_SLOTS:
 #undef CONFORMS
     }
 
+    // Search and completion: answers with and without a pincode, with facets, a second page, a
+    // spelling suggestion and refusals, each checked against the document, and what the document
+    // promises about their content.
+    void searchFollowsTheDocument()
+    {
+        PINCART_SERVER(m_servers, server);
+        QString error;
+        const auto doc = fetchDocument(server, &error);
+        QVERIFY2(doc, qPrintable(error));
+        QVERIFY2(waitUntilSearchable(server->url()), "the search index was not built within a minute");
+        QStringList failures;
+        ApiCall anonymous(server->url()), customer(server->url()), forged(server->url());
+        QVERIFY(!customer.login(DemoAccounts::Customer, DemoAccounts::Password).isEmpty());
+        forged.setToken("garbage");
+        const auto call = [&](ApiCall &api, const QString &path, const QString &query, int status) {
+            return exchange(*doc, failures, api, "GET", path, 0, {}, status, {}, QUrlQuery(query));
+        };
+        const auto search = [&](ApiCall &api, const QString &query, int status = 200) {
+            return call(api, paths::search(), query, status);
+        };
+        const auto hits = [](const ApiResponse &r) { return r.json().value(QStringLiteral("items")).toArray(); };
+        const auto facets = [](const ApiResponse &r) { return r.json().value(QStringLiteral("facets")).toArray(); };
+        const auto facetNames = [&](const ApiResponse &r) {
+            QStringList names;
+            for (const QJsonValue &f : facets(r))
+                names << f.toObject().value(QStringLiteral("name")).toString();
+            return names;
+        };
+#define CONFORMS() QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))))
+
+        // Without a pincode: hits without delivery, and facets (category, brand, price, then the
+        // televisions' attributes).
+        ApiResponse r = search(anonymous, QStringLiteral("q=tv"));
+        CONFORMS();
+        QVERIFY2(!hits(r).isEmpty(), r.body.constData());
+        QVERIFY(r.json().value(QStringLiteral("total")).toInteger() >= hits(r).size());
+        for (const QJsonValue &h : hits(r))
+            QVERIFY2(h.toObject().value(QStringLiteral("delivery")).isNull(), r.body.constData());
+        const QStringList names = facetNames(r);
+        QCOMPARE(names.mid(0, 3), (QStringList{QStringLiteral("category"), QStringLiteral("brand"), QStringLiteral("price")}));
+        QVERIFY2(names.size() > 3 && names.at(3).startsWith(QLatin1String("attr.")), qPrintable(names.join(u' ')));
+        for (const QJsonValue &f : facets(r))
+            QVERIFY2(!f.toObject().value(QStringLiteral("values")).toArray().isEmpty(), r.body.constData());
+        QVERIFY(r.json().value(QStringLiteral("suggestion")).isNull());
+
+        // With a pincode, a page at a time: every hit with its promise; the second page follows.
+        r = search(customer, QStringLiteral("q=tv&pincode=560001&limit=2"));
+        CONFORMS();
+        QCOMPARE(hits(r).size(), 2);
+        for (const QJsonValue &h : hits(r))
+            QVERIFY2(h.toObject().value(QStringLiteral("delivery")).isObject(), r.body.constData());
+        const QString next = r.json().value(QStringLiteral("next")).toString();
+        QVERIFY2(!next.isEmpty(), r.body.constData());
+        const QList<qint64> first = idsOf(r);
+        r = search(customer, QStringLiteral("q=tv&pincode=560001&limit=2&after=") + next);
+        CONFORMS();
+        QVERIFY(!hits(r).isEmpty());
+        for (qint64 id : idsOf(r))
+            QVERIFY2(!first.contains(id), "a hit on two pages");
+
+        // Fastest first, filtered by price; a filter alone, no words.
+        r = search(anonymous, QStringLiteral("q=tv&pincode=110001&sort=fastest&price_min=1000000"));
+        CONFORMS();
+        qint64 soonest = 0;
+        for (const QJsonValue &h : hits(r)) {
+            const QJsonObject hit = h.toObject();
+            QVERIFY(hit.value(QStringLiteral("price")).toObject().value(QStringLiteral("amount")).toInteger() >= 1000000);
+            const qint64 eta = hit.value(QStringLiteral("delivery")).toObject().value(QStringLiteral("eta_days")).toInteger();
+            QVERIFY2(eta >= soonest, r.body.constData());
+            soonest = eta;
+        }
+        r = search(anonymous, QStringLiteral("brand=Samsung&brand=LG&sort=price_asc"));
+        CONFORMS();
+        QVERIFY2(!hits(r).isEmpty(), r.body.constData());
+
+        // A ticked facet value finds as many as its count.
+        r = search(anonymous, QStringLiteral("q=tv"));
+        const QJsonObject facet = facets(r).at(3).toObject();
+        const QJsonObject value = facet.value(QStringLiteral("values")).toArray().at(0).toObject();
+        QUrlQuery ticked(QStringLiteral("q=tv"));
+        ticked.addQueryItem(facet.value(QStringLiteral("name")).toString(), value.value(QStringLiteral("value")).toString());
+        r = search(anonymous, ticked.toString());
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInteger(), value.value(QStringLiteral("count")).toInteger());
+
+        // Did you mean.
+        r = search(anonymous, QStringLiteral("q=samsnug"));
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("suggestion")).toString(), QStringLiteral("samsung"));
+        QVERIFY(r.json().value(QStringLiteral("next")).isNull());
+
+        // Refusals: every wrong parameter named at once; a forged token.
+        r = search(anonymous, QStringLiteral("q=tv&pincode=999999&attr.flavour=mango&after=garbage"), 422);
+        CONFORMS();
+        QStringList fields = fieldsOf(r);
+        fields.sort();
+        QCOMPARE(fields, (QStringList{QStringLiteral("after"), QStringLiteral("attr.flavour"), QStringLiteral("pincode")}));
+        r = search(anonymous, QStringLiteral("q=tv&limit=101&price_min=5&price_max=4"), 422);
+        CONFORMS();
+        fields = fieldsOf(r);
+        fields.sort();
+        QCOMPARE(fields, (QStringList{QStringLiteral("limit"), QStringLiteral("price_min")}));
+        search(forged, QStringLiteral("q=tv"), 401);
+        CONFORMS();
+
+        // Completion.
+        r = call(anonymous, paths::searchSuggest(), QStringLiteral("q=sam"), 200);
+        CONFORMS();
+        QJsonArray completions = r.json().value(QStringLiteral("completions")).toArray();
+        QVERIFY2(!completions.isEmpty() && completions.size() <= 10, r.body.constData());
+        for (const QJsonValue &c : std::as_const(completions))
+            QVERIFY2(c.toString().startsWith(QLatin1String("sam")), r.body.constData());
+        r = call(customer, paths::searchSuggest(), QStringLiteral("q=smart+t"), 200);
+        CONFORMS();
+        completions = r.json().value(QStringLiteral("completions")).toArray();
+        QVERIFY2(completions.contains(QStringLiteral("smart tv")), r.body.constData());
+        for (const QJsonValue &c : std::as_const(completions))
+            QVERIFY2(c.toString().startsWith(QLatin1String("smart t")), r.body.constData());
+        r = call(anonymous, paths::searchSuggest(), QStringLiteral("q=s"), 200);
+        CONFORMS();
+        QVERIFY(r.json().value(QStringLiteral("completions")).toArray().isEmpty());
+        r = call(anonymous, paths::searchSuggest(), QStringLiteral("q=") + QString(201, u'a'), 422);
+        CONFORMS();
+        QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("q")});
+#undef CONFORMS
+    }
+
     // Document -> server: each documented operation is routed (answered, even if refused).
     void everyDocumentedOperationIsServed()
     {
@@ -1300,7 +1498,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
-        QCOMPARE(operations, 50);
+        QCOMPARE(operations, 52);
     }
 
     // Server -> document: every route of API.md that the server answers is documented. Routes
@@ -1364,9 +1562,9 @@ private Q_SLOTS:
         route("GET", "/api/v1/orders/{id}", true);
         route("POST", "/api/v1/orders/{id}/cancel", true);
         route("POST", "/api/v1/orders/{id}/payment", true);
+        route("GET", "/api/v1/search", true);
+        route("GET", "/api/v1/search/suggest", true);
         // API.md routes not served yet.
-        route("GET", "/api/v1/search", false);
-        route("GET", "/api/v1/search/suggest", false);
         route("GET", "/api/v1/reports/trending", false);
         route("GET", "/api/v1/recommendations", false);
         // Methods API.md does not give these paths.
@@ -1386,6 +1584,7 @@ private Q_SLOTS:
         route("PATCH", "/api/v1/orders/{id}", false);
         route("DELETE", "/api/v1/orders/{id}", false);
         route("GET", "/api/v1/orders/{id}/payment", false);
+        route("POST", "/api/v1/search", false);
     }
     void everyServedRouteIsDocumented()
     {
@@ -1437,6 +1636,45 @@ private Q_SLOTS:
             const QString path = route.section(QLatin1Char(' '), 1);
             QVERIFY2(pathsObject.value(path).toObject().contains(method), qPrintable(route + QStringLiteral(" is not documented")));
         }
+    }
+
+    // While the node's search index is being built, /search and /search/suggest answer 503 as the
+    // document says. A file where the index is built keeps it from being built; the server is
+    // restarted over a removed index, then the file goes and the index comes back. Last: it
+    // restarts the shared server.
+    void searchNotReadyFollowsTheDocument()
+    {
+        PINCART_SERVER(m_servers, server);
+        QString error;
+        const auto doc = fetchDocument(server, &error);
+        QVERIFY2(doc, qPrintable(error));
+        QVERIFY(waitUntilSearchable(server->url()));
+        server->stop();
+        const QString index = server->dataDir() + QStringLiteral("/search");
+        const QString blocker = index + QStringLiteral(".new");
+        QVERIFY(QDir(index).removeRecursively());
+        {
+            QFile file(blocker);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        const auto unblock = qScopeGuard([&] { QFile::remove(blocker); });
+        QVERIFY2(server->restart(), qPrintable(server->error()));
+
+        QStringList failures;
+        ApiCall api(server->url());
+        ApiResponse r = exchange(*doc, failures, api, "GET", paths::search(), 0, {}, 503, {}, QUrlQuery(QStringLiteral("q=tv")));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+        QVERIFY(!r.header("Retry-After").isEmpty());
+        exchange(*doc, failures, api, "GET", paths::searchSuggest(), 0, {}, 503, {}, QUrlQuery(QStringLiteral("q=sam")));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+        // Refused input is refused before the index is asked.
+        exchange(*doc, failures, api, "GET", paths::search(), 0, {}, 422, {}, QUrlQuery(QStringLiteral("q=tv&limit=0")));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+
+        QVERIFY(QFile::remove(blocker));
+        QVERIFY2(waitUntilSearchable(server->url()), "the search index was not rebuilt");
+        exchange(*doc, failures, api, "GET", paths::search(), 0, {}, 200, {}, QUrlQuery(QStringLiteral("q=tv")));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
     }
 };
 
