@@ -2,6 +2,7 @@
 
 #include "statement.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 
 namespace pincart::server {
@@ -75,6 +76,43 @@ Result<Item> ItemRepository::insert(const Item &item)
     }
     stored.id = q.lastInsertId();
     return stored;
+}
+
+Status ItemRepository::insertRows(std::span<const Item> items)
+{
+    // Full statements share one prepared statement (the connection caches it by its text).
+    constexpr size_t RowsPerStatement = 100;
+    for (size_t start = 0; start < items.size(); start += RowsPerStatement) {
+        const size_t n = std::min(RowsPerStatement, items.size() - start);
+        QString sql = QStringLiteral(
+            "INSERT INTO items (supplier_id, sku, title, description, brand, category_id, "
+            "price_amount, currency, attributes, status, version, created_at, updated_at) VALUES ");
+        for (size_t i = 0; i < n; ++i)
+            sql += QStringLiteral("%1(:supplier%2, :sku%2, :title%2, :description%2, :brand%2, "
+                                  ":category%2, :amount%2, :currency%2, :attributes%2, :status%2, "
+                                  "1, :now, :now)")
+                       .arg(i ? QStringLiteral(", ") : QString())
+                       .arg(i);
+        Statement q(m_db, sql);
+        for (size_t i = 0; i < n; ++i) {
+            const Item &item = items[start + i];
+            const QString suffix = QString::number(i);
+            q.bind(QStringLiteral(":supplier") + suffix, item.supplierId)
+                .bind(QStringLiteral(":sku") + suffix, nonNull(item.sku))
+                .bind(QStringLiteral(":title") + suffix, nonNull(item.title))
+                .bind(QStringLiteral(":description") + suffix, nonNull(item.description))
+                .bind(QStringLiteral(":brand") + suffix, nonNull(item.brand))
+                .bind(QStringLiteral(":category") + suffix, item.categoryId)
+                .bind(QStringLiteral(":amount") + suffix, item.price.amount)
+                .bind(QStringLiteral(":currency") + suffix, item.price.currency)
+                .bind(QStringLiteral(":attributes") + suffix, compact(item.attributes))
+                .bind(QStringLiteral(":status") + suffix, itemStatusName(item.status));
+        }
+        q.bind(QStringLiteral(":now"), Connection::nowMs());
+        if (Status s = q.exec("insert items"); !s)
+            return s;
+    }
+    return {};
 }
 
 Result<Item> ItemRepository::update(const Item &item)

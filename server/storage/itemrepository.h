@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <QHash>
+#include <span>
 
 namespace pincart::server {
 
@@ -27,6 +28,9 @@ public:
 
     // Sets id, version 1 and timestamps. Conflict on a SKU the supplier already uses.
     Result<Item> insert(const Item &item);
+    // A bulk load of new items (the demo seed): many rows a statement, ids ascending in the list's
+    // order, version 1, one timestamp a statement. Any failure (a SKU taken included) fails it.
+    Status insertRows(std::span<const Item> items);
     // Writes `item` when the stored version is still `item.version`, then bumps it; Conflict when
     // someone else changed the item in between (optimistic concurrency, no lock held).
     Result<Item> update(const Item &item);
