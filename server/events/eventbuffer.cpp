@@ -79,14 +79,21 @@ void EventBuffer::run()
                 s = EventLog(db).appendAll(part);
             if (s)
                 s = db.commit();
-            if (!s) {
-                db.rollback();
-                m_dropped.fetch_add(part.size(), std::memory_order_relaxed);
-                qCWarning(lcEventBuffer)
-                    << "dropped" << part.size() << "events:" << s.error().toString();
+            if (s) {
+                m_written.fetch_add(part.size(), std::memory_order_relaxed);
                 continue;
             }
-            m_written.fetch_add(part.size(), std::memory_order_relaxed);
+            db.rollback();
+            // One bad event must not take the others with it: one at a time, the bad one dropped.
+            for (const Event &e : part) {
+                if (Status one = EventLog(db).appendAll({e}); one) {
+                    m_written.fetch_add(1, std::memory_order_relaxed);
+                } else {
+                    m_dropped.fetch_add(1, std::memory_order_relaxed);
+                    qCWarning(lcEventBuffer)
+                        << "dropped a" << e.topic << "event:" << one.error().toString();
+                }
+            }
         }
         QMutexLocker lock(&m_mutex);
         ++m_flushRounds;

@@ -323,6 +323,9 @@ void TestSearchApi::completion()
     QVERIFY(complete(QStringLiteral("s")).isEmpty()); // one letter: too broad to help
     QVERIFY(complete(QString()).isEmpty());
     QVERIFY(complete(QStringLiteral("zzzzqqq")).isEmpty());
+    // Common little words are no completion.
+    for (const QString &c : complete(QStringLiteral("smart t")))
+        QVERIFY2(c != u"smart the" && c != u"smart to", qPrintable(c));
     QVERIFY(complete(QStringLiteral("sams")).size() <= SearchLimits::MaxCompletions);
 }
 
@@ -631,6 +634,12 @@ void TestSearchApi::searchesAreRecorded()
     int status = 0;
     search(api, r, &status);
     QCOMPARE(status, 200);
+    // Anonymous searches are recorded too, and do not spoil the batch they are written in.
+    ApiCall anonymous(server->url());
+    const QString anonymousMarker
+        = QStringLiteral("unsignedquery%1").arg(QDateTime::currentMSecsSinceEpoch());
+    search(anonymous, text(anonymousMarker), &status);
+    QCOMPARE(status, 200);
     const qint64 me = api.get(paths::me()).json().value(QStringLiteral("id")).toInteger();
     QVERIFY(me > 0);
     // Written off the request path, a moment later.
@@ -647,6 +656,12 @@ void TestSearchApi::searchesAreRecorded()
     const QJsonObject recorded = QJsonDocument::fromJson(payload.toUtf8()).object();
     QCOMPARE(recorded.value(QStringLiteral("pincode")).toString(), QStringLiteral("411001"));
     QCOMPARE(recorded.value(QStringLiteral("results")).toInt(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        queryScalar(server->databaseUrl(), QStringLiteral("SELECT event_key FROM events WHERE "
+                                                          "payload LIKE '%%1%'")
+                                               .arg(anonymousMarker))
+            .toString(),
+        QStringLiteral("anonymous"), 5000);
 }
 
 void TestSearchApi::badInput_data()

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <set>
 #include <xapian.h>
 
 Q_LOGGING_CATEGORY(lcSearch, "pincart.search")
@@ -77,6 +78,16 @@ struct Delivery
 };
 
 constexpr int FewHits = 5;
+
+// Words too common to be worth completing to ("smart t" -> "smart the").
+bool isStopword(const std::string &word)
+{
+    static const std::set<std::string> words{"a",   "an",   "and",  "are",  "as",   "at",  "be",
+                                             "by",  "for",  "from", "has",  "in",   "is",  "it",
+                                             "its", "of",   "on",   "or",   "that", "the", "this",
+                                             "to",  "with", "you",  "your", "our",  "was", "will"};
+    return words.count(word) > 0;
+}
 
 // A relevance candidate; "less" is better, so a max-heap of them keeps the worst on top.
 struct Scored
@@ -403,7 +414,8 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
                     attributes.insert(it.key(), QJsonArray::fromStringList(it.value()));
                 m_events->append(Event{
                     0, QString(topics::SearchPerformed),
-                    who.isAuthenticated() ? QString::number(who.userId) : QString(),
+                    who.isAuthenticated() ? QString::number(who.userId)
+                                          : QStringLiteral("anonymous"),
                     QJsonObject{
                         {QLatin1StringView("user_id"),
                          who.isAuthenticated() ? QJsonValue(who.userId) : QJsonValue()},
@@ -460,7 +472,8 @@ Result<QStringList> SearchService::complete(const QString &typed)
             int scanned = 0;
             for (auto it = (*db)->allterms_begin(stem);
                  it != (*db)->allterms_end(stem) && scanned < 5000; ++it, ++scanned)
-                candidates.push_back({it.get_termfreq(), *it});
+                if (!isStopword(*it))
+                    candidates.push_back({it.get_termfreq(), *it});
             std::sort(
                 candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
                     return a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term;
