@@ -133,6 +133,7 @@ inline constexpr K Shipments{"shipments"};
 inline constexpr K UserId{"user_id"};
 inline constexpr K CardNumber{"card_number"};
 inline constexpr K Facets{"facets"};
+inline constexpr K FacetLabels{"facet_labels"};
 inline constexpr K Count{"count"};
 inline constexpr K Value{"value"};
 inline constexpr K Suggestion{"suggestion"};

@@ -2,6 +2,8 @@
 
 #include "jsonkeys.h"
 
+#include <algorithm>
+
 namespace pincart {
 
 namespace k = keys;
@@ -24,19 +26,23 @@ QJsonObject toJson(const SearchResult &result)
             o.insert(k::Delivery, QJsonValue::Null);
         items.append(o);
     }
-    // Facets keep their order (the client shows them in it): an array of named facets.
-    QJsonArray facets;
+    // API.md's shape, `facets: {NAME: [{value, count}]}` (each value with its label too), and the
+    // facets' own labels beside it; decoding puts them back in their order.
+    QJsonObject facets;
+    QJsonObject labels;
     for (const Facet &f : result.facets) {
         QJsonArray values;
         for (const FacetValue &v : f.values)
             values.append(
                 QJsonObject{{k::Value, v.value}, {k::Label, v.label}, {k::Count, v.count}});
-        facets.append(QJsonObject{{k::Name, f.name}, {k::Label, f.label}, {k::Values, values}});
+        facets.insert(f.name, values);
+        labels.insert(f.name, f.label);
     }
     return {
         {k::Total, result.total},
         {k::Items, items},
         {k::Facets, facets},
+        {k::FacetLabels, labels},
         {k::Suggestion, result.suggestion.isEmpty() ? QJsonValue() : QJsonValue(result.suggestion)},
         {k::Next, result.next.isEmpty() ? QJsonValue() : QJsonValue(result.next)}};
 }
@@ -69,12 +75,17 @@ Result<SearchResult> searchResultFromJson(const QJsonObject &object)
             return DomainError::validation(hr.errors(), QStringLiteral("Malformed search hit"));
         result.items << h;
     }
-    for (const QJsonValue &v : r.array(k::Facets, JsonReader::Optional).value_or(QJsonArray())) {
-        JsonReader fr(v.toObject());
+    const QJsonObject facets = r.object(k::Facets, JsonReader::Optional).value_or(QJsonObject());
+    const QJsonObject labels
+        = r.object(k::FacetLabels, JsonReader::Optional).value_or(QJsonObject());
+    for (auto it = facets.constBegin(); it != facets.constEnd(); ++it) {
         Facet f;
-        f.name = fr.string(k::Name).value_or(QString());
-        f.label = fr.string(k::Label, JsonReader::Optional).value_or(f.name);
-        for (const QJsonValue &fv : fr.array(k::Values).value_or(QJsonArray())) {
+        f.name = it.key();
+        f.label = labels.value(f.name).toString(f.name);
+        if (!it.value().isArray())
+            return DomainError::validation(QStringLiteral("facets.") + f.name,
+                                           QStringLiteral("must be an array"));
+        for (const QJsonValue &fv : it.value().toArray()) {
             JsonReader vr(fv.toObject());
             FacetValue value;
             value.value = vr.string(k::Value).value_or(QString());
@@ -85,10 +96,16 @@ Result<SearchResult> searchResultFromJson(const QJsonObject &object)
                                                QStringLiteral("Malformed facet value"));
             f.values << value;
         }
-        if (!fr.ok())
-            return DomainError::validation(fr.errors(), QStringLiteral("Malformed facet"));
         result.facets << f;
     }
+    // The order the server gives them in: category, brand, price, then attributes.
+    const auto rank = [](const QString &name) {
+        return name == u"category" ? 0 : name == u"brand" ? 1 : name == u"price" ? 2 : 3;
+    };
+    std::stable_sort(
+        result.facets.begin(), result.facets.end(), [&](const Facet &a, const Facet &b) {
+            return rank(a.name) != rank(b.name) ? rank(a.name) < rank(b.name) : a.name < b.name;
+        });
     result.suggestion = r.string(k::Suggestion, JsonReader::Optional).value_or(QString());
     result.next = r.string(k::Next, JsonReader::Optional).value_or(QString());
     if (!r.ok())
