@@ -21,6 +21,7 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace pincart;
@@ -749,9 +750,11 @@ private Q_SLOTS:
                        "delivery": {"eta_days": 2, "promise_date": "2025-12-25", "warehouse_id": 3}},
                       {"id": 10, "title": "U", "brand": "B", "category_id": 101, "price": {"amount": 600, "currency": "INR"},
                        "delivery": null}],
-            "facets": [{"name": "category", "label": "Category", "values": [{"value": "101", "label": "Televisions", "count": 2}]},
-                       {"name": "price", "label": "Price", "values": [{"value": "10000000-", "label": "R", "count": 1}]},
-                       {"name": "attr.panel", "label": "Panel type", "values": [{"value": "OLED", "label": "OLED", "count": 2}]}]})";
+            "facets": {"category": [{"value": "101", "label": "Televisions", "count": 2}],
+                       "brand": [{"value": "B", "label": "B", "count": 2}],
+                       "price": [{"value": "10000000-", "label": "R", "count": 1}],
+                       "attr.panel": [{"value": "OLED", "label": "OLED", "count": 2}]},
+            "facet_labels": {"category": "Category", "brand": "Brand", "price": "Price", "attr.panel": "Panel type"}})";
         QTest::addRow("search result ok") << found << QStringLiteral("SearchResult") << true;
         QTest::addRow("search hit without delivery") << QByteArray(found).replace(R"("delivery": null)", R"("eta": null)")
                                                      << QStringLiteral("SearchResult") << false;
@@ -761,11 +764,25 @@ private Q_SLOTS:
                                                    << QStringLiteral("SearchResult") << false;
         QTest::addRow("facet count 0") << QByteArray(found).replace(R"("count": 1)", R"("count": 0)")
                                        << QStringLiteral("SearchResult") << false;
-        QTest::addRow("facet name not a parameter") << QByteArray(found).replace(R"("attr.panel")", R"("panel")")
-                                                    << QStringLiteral("SearchResult") << false;
-        // API.md's sketch of the facets (an object of arrays) is not what the server sends.
+        QTest::addRow("facets without price") << QByteArray(found).replace(R"("price": [{"value": "10000000-", "label": "R", "count": 1}],)", "")
+                                              << QStringLiteral("SearchResult") << false;
+        QTest::addRow("facet not an array") << QByteArray(found).replace(R"([{"value": "OLED", "label": "OLED", "count": 2}])",
+                                                                         R"({"value": "OLED", "label": "OLED", "count": 2})")
+                                            << QStringLiteral("SearchResult") << false;
+        QTest::addRow("facet value without label") << QByteArray(found).replace(R"("label": "OLED", )", "")
+                                                   << QStringLiteral("SearchResult") << false;
+        QTest::addRow("search without facet labels") << QByteArray(found).replace(R"("facet_labels": {)", R"("labels": {)")
+                                                     << QStringLiteral("SearchResult") << false;
+        QTest::addRow("facet label null") << QByteArray(found).replace(R"("Panel type")", "null")
+                                          << QStringLiteral("SearchResult") << false;
+        // API.md's shape, facets keyed by name (here with nothing found: the three that are always there, empty).
         QTest::addRow("facets keyed by name") << QByteArray(R"({"total": 0, "items": [], "suggestion": null, "next": null,
-            "facets": {"brand": [{"value": "LG", "count": 1}]}})") << QStringLiteral("SearchResult") << false;
+            "facets": {"category": [], "brand": [], "price": []},
+            "facet_labels": {"category": "Category", "brand": "Brand", "price": "Price"}})") << QStringLiteral("SearchResult") << true;
+        // The array of named facets the server sent before it followed API.md.
+        QTest::addRow("facets as an array of named facets") << QByteArray(R"({"total": 0, "items": [], "suggestion": null, "next": null,
+            "facets": [{"name": "brand", "label": "Brand", "values": [{"value": "LG", "label": "LG", "count": 1}]}],
+            "facet_labels": {"category": "Category", "brand": "Brand", "price": "Price"}})") << QStringLiteral("SearchResult") << false;
         QTest::addRow("completions ok") << QByteArray(R"({"completions": ["samsung", "sampann"]})")
                                         << QStringLiteral("Completions") << true;
         QTest::addRow("completions not strings") << QByteArray(R"({"completions": [{"text": "samsung"}]})")
@@ -1359,11 +1376,24 @@ private Q_SLOTS:
             return call(api, paths::search(), query, status);
         };
         const auto hits = [](const ApiResponse &r) { return r.json().value(QStringLiteral("items")).toArray(); };
-        const auto facets = [](const ApiResponse &r) { return r.json().value(QStringLiteral("facets")).toArray(); };
+        const auto facets = [](const ApiResponse &r) { return r.json().value(QStringLiteral("facets")).toObject(); };
+        const auto facetLabels = [](const ApiResponse &r) { return r.json().value(QStringLiteral("facet_labels")).toObject(); };
+        // What the schema cannot say (OpenAPI 3.0 has no rule for key names): each facet is named
+        // after the parameter its values go back as, and facet_labels has the same names.
+        const QStringList always{QStringLiteral("brand"), QStringLiteral("category"), QStringLiteral("price")};
+        const QRegularExpression facetName(QStringLiteral("^(category|brand|price|attr\\..+)$"));
         const auto facetNames = [&](const ApiResponse &r) {
-            QStringList names;
-            for (const QJsonValue &f : facets(r))
-                names << f.toObject().value(QStringLiteral("name")).toString();
+            const QStringList names = facets(r).keys();
+            for (const QString &name : names) {
+                if (!facetName.match(name).hasMatch())
+                    failures << QStringLiteral("facet %1 is not a parameter: %2").arg(name, QString::fromUtf8(r.body));
+            }
+            if (facetLabels(r).keys() != names)
+                failures << QStringLiteral("facet_labels do not name the facets: ") + QString::fromUtf8(r.body);
+            for (const QString &name : always) {
+                if (!names.contains(name))
+                    failures << QStringLiteral("no %1 facet: %2").arg(name, QString::fromUtf8(r.body));
+            }
             return names;
         };
 #define CONFORMS() QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))))
@@ -1377,11 +1407,28 @@ private Q_SLOTS:
         for (const QJsonValue &h : hits(r))
             QVERIFY2(h.toObject().value(QStringLiteral("delivery")).isNull(), r.body.constData());
         const QStringList names = facetNames(r);
-        QCOMPARE(names.mid(0, 3), (QStringList{QStringLiteral("category"), QStringLiteral("brand"), QStringLiteral("price")}));
-        QVERIFY2(names.size() > 3 && names.at(3).startsWith(QLatin1String("attr.")), qPrintable(names.join(u' ')));
-        for (const QJsonValue &f : facets(r))
-            QVERIFY2(!f.toObject().value(QStringLiteral("values")).toArray().isEmpty(), r.body.constData());
+        CONFORMS();
+        const auto firstAttribute = std::find_if(names.cbegin(), names.cend(),
+                                                 [](const QString &n) { return n.startsWith(QLatin1String("attr.")); });
+        QVERIFY2(firstAttribute != names.cend(), r.body.constData());
+        for (const QString &name : names) {
+            QVERIFY2(!facets(r).value(name).toArray().isEmpty(), r.body.constData());
+            QVERIFY2(!facetLabels(r).value(name).toString().isEmpty(), r.body.constData());
+        }
+        QCOMPARE(facetLabels(r).value(QStringLiteral("category")).toString(), QStringLiteral("Category"));
+        QCOMPARE(facetLabels(r).value(QStringLiteral("brand")).toString(), QStringLiteral("Brand"));
+        QCOMPARE(facetLabels(r).value(QStringLiteral("price")).toString(), QStringLiteral("Price"));
         QVERIFY(r.json().value(QStringLiteral("suggestion")).isNull());
+        const QString attribute = *firstAttribute;
+
+        // Nothing found: category, brand and price are still there, with no values, and no attribute is.
+        r = search(anonymous, QStringLiteral("q=zzqxv+%22no+such+phrase%22"));
+        CONFORMS();
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInteger(), 0);
+        QCOMPARE(facetNames(r), always);
+        CONFORMS();
+        for (const QString &name : always)
+            QVERIFY2(facets(r).value(name).toArray().isEmpty(), r.body.constData());
 
         // With a pincode, a page at a time: every hit with its promise; the second page follows.
         r = search(customer, QStringLiteral("q=tv&pincode=560001&limit=2"));
@@ -1415,10 +1462,9 @@ private Q_SLOTS:
 
         // A ticked facet value finds as many as its count.
         r = search(anonymous, QStringLiteral("q=tv"));
-        const QJsonObject facet = facets(r).at(3).toObject();
-        const QJsonObject value = facet.value(QStringLiteral("values")).toArray().at(0).toObject();
+        const QJsonObject value = facets(r).value(attribute).toArray().at(0).toObject();
         QUrlQuery ticked(QStringLiteral("q=tv"));
-        ticked.addQueryItem(facet.value(QStringLiteral("name")).toString(), value.value(QStringLiteral("value")).toString());
+        ticked.addQueryItem(attribute, value.value(QStringLiteral("value")).toString());
         r = search(anonymous, ticked.toString());
         CONFORMS();
         QCOMPARE(r.json().value(QStringLiteral("total")).toInteger(), value.value(QStringLiteral("count")).toInteger());
