@@ -359,7 +359,10 @@ for n in "${item_list[@]}"; do
     else
       qps=$(json_num "$r" qps)
       errs=$(json_num "$r" errors)
-      note="$(json_num "$r" queries) queries in $(json_num "$r" duration_s) s, $(json_num "$r" zero_hit_queries) of $query_count without hits"
+      note="$(json_num "$r" queries) answers in $(json_num "$r" duration_s) s"
+      covered=$(json_num "$r" covered_queries)
+      ((covered == query_count)) || note+=" (covering $covered of the $query_count queries)"
+      note+=", $(json_num "$r" zero_hit_queries) of $(json_num "$r" queries_run) queries run without hits"
     fi
     p50=$(json_num "$r" p50_ms)
     p99=$(json_num "$r" p99_ms)

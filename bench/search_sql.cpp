@@ -735,9 +735,10 @@ int main(int argc, char **argv)
     std::printf("RESULT {\"engine\":\"%s\",\"items\":%lld,\"index_built\":%s,\"index_ms\":%.0f,"
                 "\"filter_index_ms\":%.0f,\"threads\":%d,\"queries\":%zu,\"duration_s\":%.3f,"
                 "\"qps\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,\"errors\":%lld,"
-                "\"zero_hit_queries\":%d,\"covered_queries\":%zu,\"query_set\":%zu}\n",
+                "\"zero_hit_queries\":%d,\"queries_run\":%lld,\"covered_queries\":%zu,"
+                "\"query_set\":%zu}\n",
                 engine, items, build.built ? "true" : "false", build.textMs, build.filterMs,
                 threads, all.size(), seconds, qps, p50, p99, all.empty() ? 0.0 : all.back(), errors,
-                zeroHits, run.seenCount.load(), plans.size());
+                zeroHits, qint64(totals.size()), run.seenCount.load(), plans.size());
     return 0; // errors are in the RESULT line: the script reports them
 }
