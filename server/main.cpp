@@ -74,7 +74,13 @@ int main(int argc, char *argv[])
          QStringLiteral("address")},
         {QStringLiteral("port"), QStringLiteral("Port [PINCART_PORT], default 8080"),
          QStringLiteral("port")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads [PINCART_THREADS], default 4"),
+        {QStringLiteral("threads"),
+         QStringLiteral("Handler threads, for routes that wait on the database [PINCART_THREADS], "
+                        "default 4"),
+         QStringLiteral("n")},
+        {QStringLiteral("io-threads"),
+         QStringLiteral("I/O threads, which parse and answer in-memory routes "
+                        "[PINCART_IO_THREADS], default half the cores, at least 1"),
          QStringLiteral("n")},
         {QStringLiteral("data-dir"),
          QStringLiteral("Data directory [PINCART_DATA_DIR], default ./var"), QStringLiteral("dir")},
@@ -180,6 +186,11 @@ int main(int argc, char *argv[])
               .toInt(&ok);
     if (!ok || config.threads < 1 || config.threads > 256)
         return fail(QStringLiteral("--threads must be 1 to 256"));
+    config.ioThreads
+        = setting(parser, QStringLiteral("io-threads"), "PINCART_IO_THREADS", QStringLiteral("0"))
+              .toInt(&ok);
+    if (!ok || config.ioThreads < 0 || config.ioThreads > 64)
+        return fail(QStringLiteral("--io-threads must be 1 to 64 (0: half the cores)"));
     config.maxConnections = setting(parser, QStringLiteral("max-connections"),
                                     "PINCART_MAX_CONNECTIONS", QStringLiteral("2048"))
                                 .toInt(&ok);

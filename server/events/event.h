@@ -20,6 +20,7 @@ namespace topics {
 inline constexpr QLatin1StringView ItemUpserted{"item.upserted"};
 inline constexpr QLatin1StringView ItemDeleted{"item.deleted"};
 inline constexpr QLatin1StringView UserCreated{"user.created"};
+inline constexpr QLatin1StringView UserUpdated{"user.updated"}; // roles, warehouses, disabled
 inline constexpr QLatin1StringView SubmissionReceived{"submission.received"};
 inline constexpr QLatin1StringView StockChanged{"stock.changed"};
 inline constexpr QLatin1StringView ShipmentUpdated{"shipment.updated"};

@@ -58,6 +58,9 @@ void EventTailer::run()
                                    : log.lastId();
             if (start) {
                 m_offset = *start;
+                m_highestSeen = m_offset;
+                m_offsetStored = m_offset;
+                m_sinceStore.start();
                 m_offsetPublished = m_offset;
                 started = true;
             } else {
@@ -65,16 +68,26 @@ void EventTailer::run()
                     << m_consumer->name() << "cannot start:" << start.error().toString();
             }
         }
+        QDeadlineTimer gap(0);
         if (started) {
             if (Status s = pollOnce(db); !s)
                 qCWarning(lcEvents) << m_consumer->name() << "poll failed:" << s.error().toString();
+            gap.setRemainingTime(m_options.minPollGapMs);
         }
         QMutexLocker lock(&m_mutex);
         if (!m_stopping && !m_woken)
             m_wakeup.wait(&m_mutex, QDeadlineTimer(m_options.pollIntervalMs));
+        // Woken (or the interval passed): not sooner than minPollGapMs after the last poll.
+        while (!m_stopping && !gap.hasExpired())
+            m_wakeup.wait(&m_mutex, gap);
         m_woken = false;
         if (m_stopping) {
             lock.unlock();
+            if (started && m_consumer->durable() && m_offset != m_offsetStored) {
+                if (Status s = EventLog(db).storeOffset(m_consumer->name(), m_offset); !s)
+                    qCWarning(lcEvents)
+                        << m_consumer->name() << "cannot store its offset:" << s.error().toString();
+            }
             m_consumer->stopped();
             return;
         }
@@ -94,6 +107,7 @@ Status EventTailer::pollOnce(Connection &db)
         Status failure;
         for (const Event &e : *events) {
             highestSeen = e.id;
+            m_highestSeen = qMax(m_highestSeen, e.id);
             if (m_handledAbove.count(e.id))
                 continue;
             if (Status s = m_consumer->handle(e); !s) {
@@ -127,9 +141,12 @@ Status EventTailer::pollOnce(Connection &db)
             }
             break;
         }
-        if (m_consumer->durable() && m_offset != before) {
+        if (m_consumer->durable() && m_offset != m_offsetStored
+            && m_sinceStore.elapsed() >= m_options.offsetStoreIntervalMs) {
             if (Status s = log.storeOffset(m_consumer->name(), m_offset); !s)
                 return s;
+            m_offsetStored = m_offset;
+            m_sinceStore.start();
         }
         m_offsetPublished = m_offset;
         if (!events->isEmpty()) {
@@ -142,12 +159,12 @@ Status EventTailer::pollOnce(Connection &db)
         if (m_offset == before && more)
             more = false;
     }
-    const auto last = log.lastId();
-    if (last) {
-        const qint64 pending = *last - m_offset - qint64(m_handledAbove.size());
-        m_lag = qMax<qint64>(0, pending);
-        m_caughtUp = pending <= 0;
-    }
+    // The last read returned less than a batch: every committed event it could see was read, so
+    // what is pending is the ids up to the highest seen that are not handled (holes, failures).
+    // No MAX(id) round trip per poll: this runs after every burst of commits.
+    const qint64 pending = m_highestSeen - m_offset - qint64(m_handledAbove.size());
+    m_lag = qMax<qint64>(0, pending);
+    m_caughtUp = pending <= 0;
     return {};
 }
 

@@ -3,14 +3,14 @@
 #include "databaseurl.h"
 #include "eventconsumer.h"
 
+#include <atomic>
+#include <map>
+#include <memory>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
-
-#include <atomic>
-#include <memory>
 #include <set>
-#include <map>
 
 namespace pincart::server {
 
@@ -36,6 +36,12 @@ public:
         // Node-local consumers: start after this id instead of at the log's end when the tailer
         // thread starts (the server fixes it before it loads anything the consumer must correct).
         qint64 startAfterId = -1;
+        // After a poll, a wake() waits until this long after it: under load, commits arrive far
+        // more often than a consumer needs to look, and one read then takes a burst of them.
+        int minPollGapMs = 20;
+        // Durable consumers store their offset at most this often (and when stopping): delivery
+        // is at least once anyway, and each store is a durable commit.
+        int offsetStoreIntervalMs = 1000;
     };
 
     EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consumer, Options options);
@@ -69,6 +75,9 @@ private:
 
     // Tailer-thread state.
     qint64 m_offset = 0;                 // every id <= m_offset is handled or known lost
+    qint64 m_highestSeen = 0;            // the highest id read so far
+    qint64 m_offsetStored = -1;          // durable consumers: the offset last stored
+    QElapsedTimer m_sinceStore;          // since that store
     std::set<qint64> m_handledAbove;     // handled ids > m_offset
     std::map<qint64, qint64> m_gapSince; // missing id -> when first seen missing (ms)
 

@@ -1,11 +1,14 @@
 #include "apiserver.h"
 
+#include "handlerpool.h"
 #include "listener.h"
 #include "metrics.h"
+#include "routehandlers.h"
+#include "router.h"
 
-#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcHttp, "pincart.http")
@@ -18,102 +21,164 @@ QByteArrayView methodName(QHttpServerRequest::Method m)
 {
     using M = QHttpServerRequest::Method;
     switch (m) {
-    case M::Get: return "GET";
-    case M::Put: return "PUT";
-    case M::Delete: return "DELETE";
-    case M::Post: return "POST";
-    case M::Head: return "HEAD";
-    case M::Options: return "OPTIONS";
-    case M::Patch: return "PATCH";
-    default: return "OTHER";
+    case M::Get:
+        return "GET";
+    case M::Put:
+        return "PUT";
+    case M::Delete:
+        return "DELETE";
+    case M::Post:
+        return "POST";
+    case M::Head:
+        return "HEAD";
+    case M::Options:
+        return "OPTIONS";
+    case M::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
     }
 }
 
 } // namespace
 
-ApiServer::ApiServer(Router &router, Metrics &metrics, const TokenService &tokens, AccessLog &log,
-                     qint64 maxBodyBytes, QObject *parent)
+ApiServer::ApiServer(const RouteHandlers &handlers, HandlerPool *pool, Metrics &metrics,
+                     AccessLog &log, qint64 maxBodyBytes, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_router(router)
+    , m_handlers(handlers)
+    , m_pool(pool)
     , m_metrics(metrics)
-    , m_tokens(tokens)
     , m_log(log)
     , m_maxBodyBytes(maxBodyBytes)
 {
-    for (int i = 0; i < m_router.size(); ++i)
-        m_metricIndex << m_metrics.routeIndex(m_router.name(i));
+    const Router &router = m_handlers.router();
+    for (int i = 0; i < router.size(); ++i)
+        m_metricIndex << m_metrics.routeIndex(router.name(i));
     m_unmatchedMetric = m_metrics.routeIndex("unmatched");
-}
-
-HttpResponse ApiServer::dispatch(const QHttpServerRequest &request, QByteArrayView method, int &routeIndex)
-{
-    const QString path = request.url().path();
-    Router::Match match = m_router.match(method, path);
-    if (match.routeIndex < 0) {
-        if (!match.allow.isEmpty()) {
-            HttpResponse r = HttpResponse::problem(
-                DomainError::badRequest(QStringLiteral("This resource does not take %1").arg(QString::fromLatin1(method))), 405);
-            r.addHeader("Allow", match.allow);
-            return r;
-        }
-        return HttpResponse::problem(DomainError::notFound(QStringLiteral("No such resource: ") + path.left(200)));
-    }
-    routeIndex = match.routeIndex;
-    const qint64 limit = m_router.maxBody(match.routeIndex) ? m_router.maxBody(match.routeIndex) : m_maxBodyBytes;
-    if (request.body().size() > limit)
-        return HttpResponse::problem(DomainError::tooLarge(QStringLiteral("The body exceeds %1 bytes").arg(limit)));
-    Request req(request, method, std::move(match.params), m_tokens, m_check);
-    return m_router.handler(match.routeIndex)(req);
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    const QByteArrayView method = methodName(request.method());
-    int routeIndex = -1;
-    HttpResponse r = dispatch(request, method, routeIndex);
-
-    QByteArray out;
-    out.reserve(160 + r.body.size());
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(r.status);
-    out += ' ';
-    out += reasonPhrase(r.status);
-    out += "\r\n";
-    if (!r.contentType.isEmpty()) {
-        out += "Content-Type: ";
-        out += r.contentType;
-        out += "\r\n";
-    }
-    for (const auto &[name, value] : r.headers) {
-        out += name;
-        out += ": ";
-        out += value;
-        out += "\r\n";
-    }
-    out += "Content-Length: ";
-    out += QByteArray::number(r.body.size());
+    Exchange exchange;
+    exchange.timer.start();
+    exchange.method = methodName(request.method());
     // QtHttpServer 6.4 ignores "Connection: close"; honour it here.
-    const bool close = request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
-    out += close ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n";
-    if (method != "HEAD")
-        out += r.body;
-    socket->write(out);
-    if (close)
+    exchange.closeConnection
+        = request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
+    if (m_log.enabled())
+        exchange.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+
+    HttpResponse response = route(request, exchange, socket);
+    if (response.status == 0)
+        return true; // on the pool; answer() writes it
+    // An earlier request of this socket is still on the pool: this answer waits for it.
+    if (auto it = m_pipelines.find(socket); it != m_pipelines.end() && it->written != it->next)
+        answer(socket, it->next++, std::move(exchange), std::move(response));
+    else
+        write(socket, exchange, response);
+    return true;
+}
+
+// The answer, or status 0 when the request went to the pool.
+HttpResponse ApiServer::route(const QHttpServerRequest &request, Exchange &exchange,
+                              QTcpSocket *socket)
+{
+    const Router &router = m_handlers.router();
+    const QString path = request.url().path();
+    Router::Match match = router.match(exchange.method, path);
+    if (match.routeIndex < 0) {
+        if (!match.allow.isEmpty()) {
+            HttpResponse r = HttpResponse::problem(
+                DomainError::badRequest(QStringLiteral("This resource does not take %1")
+                                            .arg(QString::fromLatin1(exchange.method))),
+                405);
+            r.addHeader("Allow", match.allow);
+            return r;
+        }
+        return HttpResponse::problem(
+            DomainError::notFound(QStringLiteral("No such resource: ") + path.left(200)));
+    }
+    const int index = match.routeIndex;
+    exchange.routeIndex = index;
+    const qint64 limit = router.maxBody(index) ? router.maxBody(index) : m_maxBodyBytes;
+    if (request.body().size() > limit)
+        return HttpResponse::problem(
+            DomainError::tooLarge(QStringLiteral("The body exceeds %1 bytes").arg(limit)));
+
+    RequestData data(request, exchange.method, std::move(match.params));
+    if (!m_pool || router.runsInline(index)) {
+        Request req(data, m_handlers.tokens(), m_handlers.principalCheck());
+        return router.handler(index)(req);
+    }
+
+    data.detach(); // the pool runs it after QtHttpServer has reused `request`
+    const quint64 sequence = pipeline(socket).next++;
+    QPointer<QTcpSocket> guard(socket);
+    const bool queued = m_pool->submit(
+        [this, guard, sequence, index, data, exchange](const RouteHandlers &handlers) {
+            Request req(data, handlers.tokens(), handlers.principalCheck());
+            HttpResponse response = handlers.router().handler(index)(req);
+            // Back to this server's thread, which owns the socket.
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, sequence, exchange, response] {
+                    if (guard) // the client may have gone meanwhile
+                        answer(guard, sequence, exchange, response);
+                },
+                Qt::QueuedConnection);
+        });
+    if (!queued)
+        answer(socket, sequence, exchange,
+               HttpResponse::problem(
+                   DomainError::unavailable(QStringLiteral("The server is busy; try again"))));
+    return HttpResponse{0, {}, {}, {}};
+}
+
+ApiServer::Pipeline &ApiServer::pipeline(QTcpSocket *socket)
+{
+    auto it = m_pipelines.find(socket);
+    if (it == m_pipelines.end()) {
+        it = m_pipelines.insert(socket, Pipeline{});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_pipelines.remove(socket); });
+    }
+    return *it;
+}
+
+void ApiServer::answer(QTcpSocket *socket, quint64 sequence, Exchange exchange,
+                       HttpResponse response)
+{
+    Pipeline &p = pipeline(socket);
+    if (sequence != p.written) {
+        p.waiting.emplace(sequence, std::make_pair(std::move(exchange), std::move(response)));
+        return;
+    }
+    write(socket, exchange, response);
+    ++p.written;
+    for (auto w = p.waiting.begin(); w != p.waiting.end() && w->first == p.written;
+         w = p.waiting.erase(w)) {
+        write(socket, w->second.first, w->second.second);
+        ++p.written;
+    }
+}
+
+void ApiServer::write(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response)
+{
+    socket->write(response.toBytes(exchange.method != "HEAD", exchange.closeConnection));
+    if (exchange.closeConnection)
         socket->disconnectFromHost();
     if (m_listener)
         m_listener->requestAnswered(socket);
 
-    const double ms = double(timer.nsecsElapsed()) / 1e6;
-    m_metrics.observe(routeIndex >= 0 ? m_metricIndex.at(routeIndex) : m_unmatchedMetric, r.status, ms);
+    const double ms = double(exchange.timer.nsecsElapsed()) / 1e6;
+    const int route = exchange.routeIndex;
+    m_metrics.observe(route >= 0 ? m_metricIndex.at(route) : m_unmatchedMetric, response.status,
+                      ms);
     if (m_log.enabled())
-        m_log.record(socket->peerAddress().toString().toLatin1(), method,
-                     request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), r.status,
-                     r.body.size(), ms);
-    if (r.status >= 500 && r.status != 503)
-        qCWarning(lcHttp) << method << request.url().path() << "answered" << r.status;
-    return true;
+        m_log.record(socket->peerAddress().toString().toLatin1(), exchange.method, exchange.target,
+                     response.status, response.body.size(), ms);
+    if (response.status >= 500 && response.status != 503)
+        qCWarning(lcHttp) << (route >= 0 ? m_handlers.router().name(route) : QByteArray())
+                          << "answered" << response.status;
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)

@@ -1,44 +1,75 @@
 #pragma once
 
 #include "accesslog.h"
-#include "router.h"
+#include "httpresponse.h"
 
+#include <map>
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+
+class QTcpSocket;
 
 namespace pincart::server {
 
+class HandlerPool;
 class Listener;
 class Metrics;
-class TokenService;
+class RouteHandlers;
 
-// One worker's HTTP front: QAbstractHttpServer parses, this class routes through Router, runs the
-// handler synchronously (QtHttpServer 6.4 crashes on deferred answers, see ARCHITECTURE.md) and
-// writes the whole answer in one socket write, compact JSON and all.
+// One I/O thread's HTTP front. QAbstractHttpServer parses; this class routes through the Router,
+// answers inline routes at once and hands the others to the HandlerPool, then writes each whole
+// answer in one socket write (compact JSON, explicit Content-Length).
+//
+// QtHttpServer 6.4 crashes when its own responders answer after the client left, and sends
+// pipelined answers out of order (ARCHITECTURE.md). Neither applies here: answers are our bytes,
+// written on this thread only while the socket still exists (a QPointer), and a socket's answers
+// go out in the order its requests came, whichever thread finished first.
 class ApiServer : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
-    ApiServer(Router &router, Metrics &metrics, const TokenService &tokens, AccessLog &log,
+    // `pool` null: every route runs inline (tools and tests that want one thread).
+    ApiServer(const RouteHandlers &handlers, HandlerPool *pool, Metrics &metrics, AccessLog &log,
               qint64 maxBodyBytes, QObject *parent = nullptr);
 
     void setListener(Listener *listener) { m_listener = listener; }
-    void setPrincipalCheck(PrincipalCheck check) { m_check = std::move(check); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    HttpResponse dispatch(const QHttpServerRequest &request, QByteArrayView method, int &routeIndex);
+    // What is known about a request when its answer is written: for the socket and the metrics.
+    struct Exchange
+    {
+        QByteArrayView method;
+        int routeIndex = -1;
+        bool closeConnection = false;
+        QElapsedTimer timer;
+        QByteArray target; // path and query, for the access log only
+    };
+    // The order of one socket's answers, once it has had a request on the pool.
+    struct Pipeline
+    {
+        quint64 next = 0;    // sequence number of the next request
+        quint64 written = 0; // sequence number of the next answer to write
+        std::map<quint64, std::pair<Exchange, HttpResponse>> waiting;
+    };
 
-    Router &m_router;
+    HttpResponse route(const QHttpServerRequest &request, Exchange &exchange, QTcpSocket *socket);
+    void answer(QTcpSocket *socket, quint64 sequence, Exchange exchange, HttpResponse response);
+    void write(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response);
+    Pipeline &pipeline(QTcpSocket *socket);
+
+    const RouteHandlers &m_handlers;
+    HandlerPool *m_pool;
     Metrics &m_metrics;
-    const TokenService &m_tokens;
     AccessLog &m_log;
     qint64 m_maxBodyBytes;
     Listener *m_listener = nullptr;
-    PrincipalCheck m_check;
+    QHash<QTcpSocket *, Pipeline> m_pipelines;
     QList<int> m_metricIndex; // router index -> metrics index
     int m_unmatchedMetric;
 };

@@ -29,6 +29,34 @@ HttpResponse HttpResponse::noContent()
     return {204, QByteArray(), QByteArray(), {}};
 }
 
+QByteArray HttpResponse::toBytes(bool withBody, bool closeConnection) const
+{
+    QByteArray out;
+    out.reserve(160 + body.size());
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(status);
+    out += ' ';
+    out += reasonPhrase(status);
+    out += "\r\n";
+    if (!contentType.isEmpty()) {
+        out += "Content-Type: ";
+        out += contentType;
+        out += "\r\n";
+    }
+    for (const auto &[name, value] : headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    out += "Content-Length: ";
+    out += QByteArray::number(body.size());
+    out += closeConnection ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n";
+    if (withBody)
+        out += body;
+    return out;
+}
+
 int httpStatusFor(DomainError::Kind kind)
 {
     using K = DomainError::Kind;

@@ -30,6 +30,9 @@ struct HttpResponse
     // The one mapping from DomainError to status and application/problem+json.
     // `status` overrides the kind's status for the few HTTP-only cases (405).
     static HttpResponse problem(const DomainError &error, int status = 0);
+
+    // The whole HTTP/1.1 answer as written to the socket. HEAD answers leave the body out.
+    QByteArray toBytes(bool withBody, bool closeConnection) const;
 };
 
 int httpStatusFor(DomainError::Kind kind);

@@ -7,40 +7,59 @@
 
 namespace pincart::server {
 
-Request::Request(const QHttpServerRequest &raw, QByteArrayView method, QList<qint64> params,
-                 const TokenService &tokens, const PrincipalCheck &check)
-    : m_raw(raw)
-    , m_method(method)
-    , m_params(std::move(params))
-    , m_tokens(tokens)
-    , m_check(check)
-    , m_body(raw.body())
-    , m_query(raw.query())
+RequestData::RequestData(const QHttpServerRequest &raw, QByteArrayView methodName,
+                         QList<qint64> pathParams)
+    : method(methodName)
+    , params(std::move(pathParams))
+    , body(raw.body())
+    , query(raw.query())
+    , m_raw(&raw)
 {}
 
-QByteArray Request::header(const QByteArray &lowerCaseName) const
+void RequestData::detach()
 {
-    return m_raw.value(lowerCaseName);
+    if (m_raw)
+        m_headers = m_raw->headers();
+    m_raw = nullptr;
 }
+
+QByteArray RequestData::header(const QByteArray &lowerCaseName) const
+{
+    if (m_raw)
+        return m_raw->value(lowerCaseName);
+    for (const auto &[name, value] : m_headers) {
+        if (name.compare(lowerCaseName, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+Request::Request(const RequestData &data, const TokenService &tokens, const PrincipalCheck &check)
+    : m_data(data)
+    , m_tokens(tokens)
+    , m_check(check)
+{}
 
 QString Request::query(const QString &name) const
 {
-    return m_query.queryItemValue(name, QUrl::FullyDecoded);
+    return m_data.query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
 bool Request::hasQuery(const QString &name) const
 {
-    return m_query.hasQueryItem(name);
+    return m_data.query.hasQueryItem(name);
 }
 
-Result<std::optional<qint64>> Request::queryInteger(const QString &name, qint64 min, qint64 max) const
+Result<std::optional<qint64>> Request::queryInteger(const QString &name, qint64 min,
+                                                    qint64 max) const
 {
     if (!hasQuery(name))
         return std::optional<qint64>();
     bool ok = false;
     const qint64 v = query(name).toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return DomainError::validation(name, QStringLiteral("must be an integer from %1 to %2").arg(min).arg(max));
+        return DomainError::validation(
+            name, QStringLiteral("must be an integer from %1 to %2").arg(min).arg(max));
     return std::optional<qint64>(v);
 }
 
@@ -78,7 +97,7 @@ Result<QJsonObject> Request::jsonBody() const
     const QByteArray type = header("content-type");
     if (!type.isEmpty() && !type.startsWith("application/json"))
         return DomainError::badRequest(QStringLiteral("Send the body as application/json"));
-    return parseJsonObject(m_body);
+    return parseJsonObject(m_data.body);
 }
 
 } // namespace pincart::server

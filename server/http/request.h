@@ -3,12 +3,12 @@
 #include "principal.h"
 #include "result.h"
 
-#include <QJsonObject>
-#include <QList>
-#include <QUrlQuery>
-
 #include <functional>
 #include <optional>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QUrlQuery>
 
 class QHttpServerRequest;
 
@@ -20,22 +20,43 @@ class TokenService;
 // refused and roles come from the account, so a demotion takes effect at once, not at expiry.
 using PrincipalCheck = std::function<Result<Principal>(const Principal &)>;
 
-// One request as handlers see it: path parameters, query, body and the caller, verified lazily.
+// What a request carries. Parsed on the thread that owns its socket; detach() copies what it
+// still borrows from QtHttpServer (the headers) so a handler thread can run it later.
+struct RequestData
+{
+    QByteArrayView method; // a string literal ("GET", ...)
+    QList<qint64> params;  // the route's {id} segments
+    QByteArray body;
+    QUrlQuery query;
+
+    RequestData(const QHttpServerRequest &raw, QByteArrayView methodName, QList<qint64> pathParams);
+    void detach();
+    QByteArray header(const QByteArray &lowerCaseName) const;
+
+private:
+    const QHttpServerRequest *m_raw; // null once detached
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+};
+
+// One request as handlers see it: path parameters, query, body and the caller, verified lazily
+// through the token service and account check of the thread that runs the handler.
 class Request
 {
 public:
-    Request(const QHttpServerRequest &raw, QByteArrayView method, QList<qint64> params,
-            const TokenService &tokens, const PrincipalCheck &check);
+    Request(const RequestData &data, const TokenService &tokens, const PrincipalCheck &check);
 
-    QByteArrayView method() const { return m_method; }
-    qint64 param(int index = 0) const { return m_params.value(index); }
-    QByteArray header(const QByteArray &lowerCaseName) const;
-    const QByteArray &body() const { return m_body; }
+    QByteArrayView method() const { return m_data.method; }
+    qint64 param(int index = 0) const { return m_data.params.value(index); }
+    QByteArray header(const QByteArray &lowerCaseName) const
+    {
+        return m_data.header(lowerCaseName);
+    }
+    const QByteArray &body() const { return m_data.body; }
 
     // Query parameter access with parsing and field errors named after the parameter.
     QString query(const QString &name) const;
     bool hasQuery(const QString &name) const;
-    const QUrlQuery &queryItems() const { return m_query; }
+    const QUrlQuery &queryItems() const { return m_data.query; }
     // nullopt + error when present but not an integer within [min, max].
     Result<std::optional<qint64>> queryInteger(const QString &name, qint64 min, qint64 max) const;
 
@@ -47,13 +68,9 @@ public:
     Result<QJsonObject> jsonBody() const;
 
 private:
-    const QHttpServerRequest &m_raw;
-    QByteArrayView m_method;
-    QList<qint64> m_params;
+    const RequestData &m_data;
     const TokenService &m_tokens;
     const PrincipalCheck &m_check;
-    QByteArray m_body;
-    QUrlQuery m_query;
     mutable std::optional<Result<Principal>> m_principal;
 };
 

@@ -15,6 +15,12 @@ void Router::add(QByteArray method, const QString &pattern, Handler handler, qin
     m_routes.append(std::move(r));
 }
 
+void Router::addInline(QByteArray method, const QString &pattern, Handler handler)
+{
+    add(std::move(method), pattern, std::move(handler));
+    m_routes.last().runsInline = true;
+}
+
 Router::Match Router::match(QByteArrayView method, QStringView path) const
 {
     Match result;

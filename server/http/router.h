@@ -3,11 +3,10 @@
 #include "httpresponse.h"
 #include "request.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include <functional>
 
 namespace pincart::server {
 
@@ -23,11 +22,17 @@ public:
     {
         int routeIndex = -1; // -1: no route
         QList<qint64> params;
-        QByteArray allow;    // when the path exists for other methods
+        QByteArray allow; // when the path exists for other methods
     };
 
+    // A route run on the handler pool (HandlerPool): it may wait on the database.
     // `maxBodyBytes` 0: the server's default limit.
     void add(QByteArray method, const QString &pattern, Handler handler, qint64 maxBodyBytes = 0);
+    // A route answered on the I/O thread that parsed it: from memory, in microseconds, so handing
+    // it to another thread would cost more than it saves. It may touch the database on a cache
+    // miss (the I/O thread has its own connection), never for long.
+    void addInline(QByteArray method, const QString &pattern, Handler handler);
+    bool runsInline(int index) const { return m_routes.at(index).runsInline; }
     qint64 maxBody(int index) const { return m_routes.at(index).maxBody; }
     Match match(QByteArrayView method, QStringView path) const;
     const Handler &handler(int index) const { return m_routes.at(index).handler; }
@@ -43,6 +48,7 @@ private:
         QByteArray name;
         Handler handler;
         qint64 maxBody = 0;
+        bool runsInline = false;
     };
     QList<Route> m_routes;
 };

@@ -9,6 +9,7 @@
 #include "eventbuffer.h"
 #include "eventlog.h"
 #include "eventtailer.h"
+#include "handlerpool.h"
 #include "itemcacheinvalidator.h"
 #include "logisticsconsumer.h"
 #include "logisticsstate.h"
@@ -169,8 +170,9 @@ Status Server::start()
     const QByteArray openApiDoc
         = openApi.open(QIODevice::ReadOnly) ? openApi.readAll() : QByteArray("{}");
 
-    const int threads = qMax(1, m_config.threads);
-    Listener::Limits limits{qMax(1, m_config.maxConnections / threads), m_config.idleTimeoutMs,
+    const int ioThreads
+        = m_config.ioThreads > 0 ? m_config.ioThreads : qMax(1, QThread::idealThreadCount() / 2);
+    Listener::Limits limits{qMax(1, m_config.maxConnections / ioThreads), m_config.idleTimeoutMs,
                             m_config.maxBodyBytes};
     auto tailers = m_tailers;
     LogisticsState *logistics = m_logistics.get();
@@ -224,11 +226,14 @@ Status Server::start()
         },
         openApiDoc,
         m_accessLogFd};
+    // Up to this many requests wait for a handler thread; past it, 503 at once.
+    m_pool = std::make_unique<HandlerPool>(shared, m_config.threads, 4 * m_config.maxConnections);
+    m_pool->start();
     quint16 port = m_config.port;
-    for (int i = 0; i < threads; ++i) {
+    for (int i = 0; i < ioThreads; ++i) {
         auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("worker-%1").arg(i));
-        auto *worker = new Worker(shared, limits);
+        thread->setObjectName(QStringLiteral("io-%1").arg(i));
+        auto *worker = new Worker(shared, m_pool.get(), limits);
         worker->moveToThread(thread);
         thread->start();
         m_threads << thread;
@@ -248,14 +253,15 @@ Status Server::start()
     }
     m_port = port;
     m_running = true;
-    qCInfo(lcServer) << "listening on" << m_config.address.toString() << m_port << "with" << threads
-                     << "worker threads; database" << m_url->redacted();
+    qCInfo(lcServer) << "listening on" << m_config.address.toString() << m_port << "with"
+                     << ioThreads << "I/O threads and" << m_pool->threads()
+                     << "handler threads; database" << m_url->redacted();
     return {};
 }
 
 void Server::stop(int graceMs)
 {
-    if (m_threads.isEmpty() && m_tailers.isEmpty() && !m_warmer && !m_searchEvents)
+    if (m_threads.isEmpty() && !m_pool && m_tailers.isEmpty() && !m_warmer && !m_searchEvents)
         return;
     for (Worker *w : std::as_const(m_workers))
         QMetaObject::invokeMethod(
@@ -270,6 +276,12 @@ void Server::stop(int graceMs)
         if (open == 0)
             break;
         QThread::msleep(20);
+    }
+    // What is still queued runs now; its answers are posted to the I/O threads, which are still
+    // there to drop them (their sockets closed) when they are deleted below.
+    if (m_pool) {
+        m_pool->stop();
+        m_pool.reset();
     }
     for (int i = 0; i < m_workers.size(); ++i) {
         Worker *w = m_workers.at(i);

@@ -18,6 +18,7 @@ class LogisticsState;
 class Metrics;
 class PasswordHasher;
 class TokenService;
+class HandlerPool;
 class Worker;
 class SystemClock;
 struct DatabaseUrl;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<EventBuffer> m_searchEvents;
     QList<std::shared_ptr<EventTailer>> m_tailers;
     std::unique_ptr<CatalogWarmer> m_warmer;
+    std::unique_ptr<HandlerPool> m_pool;
     QList<QThread *> m_threads;
     QList<Worker *> m_workers;
     int m_accessLogFd = -1;

@@ -1,5 +1,6 @@
 #include "authservice.h"
 
+#include "accountcache.h"
 #include "codecs.h"
 #include "connection.h"
 #include "eventlog.h"
@@ -157,6 +158,7 @@ Result<Session> AuthService::login(const QString &email, const QString &password
 
 Result<User> AuthService::currentUser(const Principal &principal)
 {
+    const quint64 epoch = AccountCache::epoch();
     UserRepository users(m_db);
     const auto user = users.findById(principal.userId);
     if (!user)
@@ -164,12 +166,19 @@ Result<User> AuthService::currentUser(const Principal &principal)
     if (!*user || (*user)->disabled)
         return DomainError::unauthorized(
             QStringLiteral("The account no longer exists or is disabled"));
+    AccountCache::insert(m_db.connectionName(), **user, epoch);
     return **user;
 }
 
 Result<Principal> AuthService::confirm(const Principal &principal)
 {
-    const auto user = currentUser(principal);
+    // Every authenticated request comes here: this thread's copy of the account when it has a
+    // fresh one (see AccountCache), else a read that refreshes it.
+    auto user = [&]() -> Result<User> {
+        if (auto cached = AccountCache::find(m_db.connectionName(), principal.userId))
+            return *cached;
+        return currentUser(principal);
+    }();
     if (!user)
         return user.error();
     Principal confirmed = principal;
@@ -243,8 +252,14 @@ Result<User> AuthService::changeAccount(const Principal &admin, qint64 userId,
     }
     if (Status s = users.update(user); !s)
         return s.error();
+    // Other nodes drop their copies of accounts when they read this (AccountCache).
+    if (Status s
+        = EventLog(m_db).append(topics::UserUpdated, QString::number(user.id), {{k::Id, user.id}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
+    AccountCache::invalidateAll(); // this node's threads: at once
     return user;
 }
 

@@ -1,11 +1,14 @@
 #include "cartservice.h"
 
+#include "accountcache.h"
 #include "cartrepository.h"
 #include "catalogservice.h"
 #include "connection.h"
 #include "logisticsservice.h"
 #include "pincode.h"
 #include "userrepository.h"
+
+#include <algorithm>
 
 namespace pincart::server {
 
@@ -22,30 +25,51 @@ Status CartService::requireCustomer(const Principal &who) const
     return {};
 }
 
+Result<QString> CartService::accountPincode(const Principal &who)
+{
+    // The request's account check has just read the account on this thread (AccountCache).
+    if (const auto cached = AccountCache::find(m_db.connectionName(), who.userId))
+        return cached->pincode;
+    const quint64 epoch = AccountCache::epoch();
+    const auto user = UserRepository(m_db).findById(who.userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return QString();
+    AccountCache::insert(m_db.connectionName(), **user, epoch);
+    return (*user)->pincode;
+}
+
 Result<Cart> CartService::cart(const Principal &who, const QString &pincode)
 {
     if (Status s = requireCustomer(who); !s)
         return s.error();
-    Cart cart;
-    cart.pincode = pincode;
-    if (cart.pincode.isEmpty()) {
-        const auto user = UserRepository(m_db).findById(who.userId);
-        if (!user)
-            return user.error();
-        if (*user)
-            cart.pincode = (*user)->pincode;
-    } else if (!Pincode::parse(cart.pincode)) {
+    if (!pincode.isEmpty() && !Pincode::parse(pincode)) {
         return DomainError::validation(QStringLiteral("pincode"),
                                        QStringLiteral("must be six digits, the first not 0"));
-    } else if (!m_logistics.knowsPincode(cart.pincode)) {
+    } else if (!pincode.isEmpty() && !m_logistics.knowsPincode(pincode)) {
         return DomainError::validation(QStringLiteral("pincode"),
                                        QStringLiteral("is not in the India Post directory"));
     }
     const auto stored = CartRepository(m_db).lines(who.userId);
     if (!stored)
         return stored.error();
+    return cartOf(who, pincode, *stored);
+}
+
+Result<Cart> CartService::cartOf(const Principal &who, const QString &pincode,
+                                 const QList<StoredCartLine> &stored)
+{
+    Cart cart;
+    cart.pincode = pincode;
+    if (cart.pincode.isEmpty()) {
+        const auto own = accountPincode(who);
+        if (!own)
+            return own.error();
+        cart.pincode = *own;
+    }
     qint64 total = 0;
-    for (const StoredCartLine &s : *stored) {
+    for (const StoredCartLine &s : stored) {
         CartLine line;
         line.itemId = s.itemId;
         line.quantity = s.quantity;
@@ -80,7 +104,8 @@ Result<Cart> CartService::cart(const Principal &who, const QString &pincode)
     return cart;
 }
 
-Status CartService::put(const Principal &who, qint64 itemId, int quantity, bool addToExisting)
+Result<QList<StoredCartLine>> CartService::put(const Principal &who, qint64 itemId, int quantity,
+                                               bool addToExisting)
 {
     const auto item = m_catalog.item(who, itemId);
     if (!item)
@@ -101,16 +126,29 @@ Status CartService::put(const Principal &who, qint64 itemId, int quantity, bool 
             QStringLiteral("A cart holds at most %1 lines").arg(CartLimits::MaxLines));
     const int wanted
         = addToExisting ? qMin(existing + quantity, CartLimits::MaxQuantityPerLine) : quantity;
-    return carts.setLine(who.userId, itemId, wanted, (*item)->item.price.amount);
+    if (Status s = carts.setLine(who.userId, itemId, wanted, (*item)->item.price.amount); !s)
+        return s.error();
+    // The lines after the upsert, without reading them again: a line already there keeps its
+    // first added price (setLine only changes the quantity), a new one has today's.
+    QList<StoredCartLine> after = *lines;
+    const auto at
+        = std::lower_bound(after.begin(), after.end(), itemId,
+                           [](const StoredCartLine &l, qint64 id) { return l.itemId < id; });
+    if (at != after.end() && at->itemId == itemId)
+        at->quantity = wanted;
+    else
+        after.insert(at, StoredCartLine{itemId, wanted, (*item)->item.price.amount});
+    return after;
 }
 
 Result<Cart> CartService::setQuantity(const Principal &who, qint64 itemId, int quantity)
 {
     if (Status s = requireCustomer(who); !s)
         return s.error();
-    if (Status s = put(who, itemId, quantity, false); !s)
-        return s.error();
-    return cart(who);
+    const auto lines = put(who, itemId, quantity, false);
+    if (!lines)
+        return lines.error();
+    return cartOf(who, {}, *lines);
 }
 
 Result<Cart> CartService::remove(const Principal &who, qint64 itemId)
@@ -133,7 +171,7 @@ Result<Cart> CartService::merge(const Principal &who, const QList<QPair<qint64, 
     if (!tx.started())
         return tx.started().error();
     for (const auto &[itemId, quantity] : lines) {
-        const Status s = put(who, itemId, quantity, true);
+        const auto s = put(who, itemId, quantity, true);
         if (!s && s.error().kind() != DomainError::Kind::NotFound)
             return s.error(); // a full cart, or the database: nothing merged
     }
@@ -209,7 +247,7 @@ Result<Cart> CartService::moveToCart(const Principal &who, qint64 itemId)
         return removed.error();
     if (!*removed)
         return DomainError::notFound(QStringLiteral("Item %1 is not in the wishlist").arg(itemId));
-    if (Status s = put(who, itemId, 1, true); !s)
+    if (const auto s = put(who, itemId, 1, true); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();

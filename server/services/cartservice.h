@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cartrepository.h"
 #include "order.h"
 #include "principal.h"
 #include "result.h"
@@ -33,7 +34,13 @@ public:
 
 private:
     Status requireCustomer(const Principal &who) const;
-    Status put(const Principal &who, qint64 itemId, int quantity, bool addToExisting);
+    // Sets (or adds to) one line; returns the cart's lines as they are after it, by item id.
+    Result<QList<StoredCartLine>> put(const Principal &who, qint64 itemId, int quantity,
+                                      bool addToExisting);
+    // The answer for these stored lines: today's prices, deliverability to `pincode`.
+    Result<Cart> cartOf(const Principal &who, const QString &pincode,
+                        const QList<StoredCartLine> &stored);
+    Result<QString> accountPincode(const Principal &who);
 
     Connection &m_db;
     CatalogService &m_catalog;

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "accountcache.h"
 #include "catalogstate.h"
 #include "eventconsumer.h"
 
 namespace pincart::server {
 
-// Evicts items changed on any node from this node's cache. Node-local: a fresh node has an empty
-// cache, so it starts at the log's end.
+// Evicts items changed on any node from this node's cache, and drops the request threads' copies
+// of accounts when any account changed (AccountCache). Node-local: a fresh node has empty caches,
+// so it starts at the log's end.
 class ItemCacheInvalidator final : public EventConsumer
 {
 public:
@@ -19,6 +21,8 @@ public:
     {
         if (event.topic == topics::ItemUpserted || event.topic == topics::ItemDeleted)
             m_state.items().evict(event.key.toLongLong());
+        else if (event.topic == topics::UserUpdated)
+            AccountCache::invalidateAll();
         return {};
     }
 

@@ -36,6 +36,36 @@ Result<QList<WarehouseStock>> StockRepository::availability(qint64 itemId)
     return all;
 }
 
+Result<QHash<qint64, QList<WarehouseStock>>>
+StockRepository::availabilityOf(const QList<qint64> &itemIds)
+{
+    // A fixed number of ids a statement (the last padded with a repeat), so one prepared
+    // statement serves any count.
+    constexpr int PerStatement = 16;
+    QString ids;
+    for (int i = 0; i < PerStatement; ++i)
+        ids += QStringLiteral("%1:i%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
+    QHash<qint64, QList<WarehouseStock>> out;
+    for (qsizetype start = 0; start < itemIds.size(); start += PerStatement) {
+        Statement q(m_db, QStringLiteral("SELECT item_id, warehouse_id, SUM(on_hand - reserved) "
+                                         "FROM stock WHERE item_id IN (")
+                              + ids
+                              + QStringLiteral(") GROUP BY item_id, warehouse_id ORDER BY "
+                                               "item_id, warehouse_id"));
+        for (int i = 0; i < PerStatement; ++i) {
+            const qint64 id = itemIds.at(qMin(start + i, itemIds.size() - 1));
+            q.bind(QStringLiteral(":i") + QString::number(i), id);
+            out.insert(id, {});
+        }
+        if (Status s = q.exec("items availability"); !s)
+            return s.error();
+        while (q.next())
+            out[q.value(0).toLongLong()]
+                << WarehouseStock{q.value(1).toLongLong(), q.value(2).toInt()};
+    }
+    return out;
+}
+
 Status StockRepository::eachAvailability(
     const std::function<void(qint64, const QList<WarehouseStock> &)> &visit)
 {
@@ -289,6 +319,35 @@ Result<bool> StockRepository::take(qint64 stockId, int quantity)
     if (Status s = q.exec("take stock"); !s)
         return s.error();
     return q.numRowsAffected() == 1;
+}
+
+Result<bool> StockRepository::takeAll(const QList<QPair<qint64, int>> &takes)
+{
+    if (takes.size() == 1)
+        return take(takes.first().first, takes.first().second);
+    if (takes.isEmpty())
+        return true;
+    // One statement per number of rows (prepared once each): the quantity per row as a CASE, the
+    // rows by primary key, so InnoDB locks them in ascending id order as the one-row takes did.
+    QString units = QStringLiteral("CASE id");
+    QString ids;
+    for (int i = 0; i < takes.size(); ++i) {
+        units += QStringLiteral(" WHEN :s%1 THEN :q%1").arg(i);
+        ids += QStringLiteral("%1:s%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
+    }
+    units += QStringLiteral(" END");
+    Statement q(m_db, QStringLiteral("UPDATE stock SET on_hand = on_hand - ") + units
+                          + QStringLiteral(", updated_at = :now WHERE id IN (") + ids
+                          + QStringLiteral(") AND on_hand - reserved >= ") + units);
+    for (int i = 0; i < takes.size(); ++i) {
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":s") + n, takes.at(i).first)
+            .bind(QStringLiteral(":q") + n, takes.at(i).second);
+    }
+    q.bind(QStringLiteral(":now"), Connection::nowMs());
+    if (Status s = q.exec("take stock"); !s)
+        return s.error();
+    return q.numRowsAffected() == takes.size();
 }
 
 Status StockRepository::putBack(qint64 stockId, int quantity)

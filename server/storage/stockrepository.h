@@ -4,6 +4,7 @@
 #include "logistics.h"
 
 #include <functional>
+#include <QHash>
 
 namespace pincart::server {
 
@@ -42,6 +43,8 @@ public:
     {}
 
     Result<QList<WarehouseStock>> availability(qint64 itemId);
+    // The same for many items, a few statements in all; items without stock rows map to {}.
+    Result<QHash<qint64, QList<WarehouseStock>>> availabilityOf(const QList<qint64> &itemIds);
     // Every item's availability, item by item (for warming a node's index).
     Status eachAvailability(
         const std::function<void(qint64 itemId, const QList<WarehouseStock> &)> &visit);
@@ -54,6 +57,9 @@ public:
     // Takes `quantity` units from a row only if that many are there now (the affected-row count
     // decides, not an earlier read): false when they were not.
     Result<bool> take(qint64 stockId, int quantity);
+    // The same for several rows in one statement (each row's condition checked under its row lock,
+    // rows locked in id order): true only when every row gave its units. Row ids must be distinct.
+    Result<bool> takeAll(const QList<QPair<qint64, int>> &stockIdAndQuantity);
     Status putBack(qint64 stockId, int quantity);
 
     // A bulk load of new rows (the demo seed): many rows a statement.

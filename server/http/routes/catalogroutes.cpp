@@ -22,7 +22,8 @@ void addCatalogRoutes(Router &router, RouteContext &ctx)
 {
     CatalogService &catalog = ctx.catalog;
 
-    router.add("GET", paths::api(u"/items/{id}"), [&catalog](Request &req) {
+    // The hottest route: answered from the item cache, so inline.
+    router.addInline("GET", paths::api(u"/items/{id}"), [&catalog](Request &req) {
         const auto who = req.principal();
         if (!who)
             return HttpResponse::problem(who.error());
@@ -56,7 +57,8 @@ void addCatalogRoutes(Router &router, RouteContext &ctx)
         return HttpResponse::json(pageToJson(*items));
     });
 
-    router.add("GET", paths::categories(), [&catalog](Request &) {
+    // An immutable snapshot, encoded once: inline.
+    router.addInline("GET", paths::categories(), [&catalog](Request &) {
         return HttpResponse::rawJson(catalog.categories()->json());
     });
 

@@ -9,8 +9,9 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
 {
     LogisticsService &logistics = ctx.logistics;
 
-    // Hot: product pages and the cart ask it for every item shown.
-    router.add("GET", paths::serviceability(), [&logistics](Request &req) {
+    // Hot: product pages and the cart ask it for every item shown. Answered from the TAT tables
+    // and the stock cache, so inline.
+    router.addInline("GET", paths::serviceability(), [&logistics](Request &req) {
         const auto who = req.principal();
         if (!who)
             return HttpResponse::problem(who.error());

@@ -7,7 +7,7 @@ namespace pincart::server {
 
 void addOpsRoutes(Router &router, RouteContext &ctx)
 {
-    router.add("GET", paths::healthz(), [](Request &) {
+    router.addInline("GET", paths::healthz(), [](Request &) {
         return HttpResponse::rawJson(R"({"status":"alive"})");
     });
     router.add("GET", paths::readyz(), [&ctx](Request &) {
@@ -15,10 +15,10 @@ void addOpsRoutes(Router &router, RouteContext &ctx)
             return HttpResponse::problem(s.error());
         return HttpResponse::rawJson(R"({"status":"ready"})");
     });
-    router.add("GET", paths::metrics(), [&ctx](Request &) {
+    router.addInline("GET", paths::metrics(), [&ctx](Request &) {
         return HttpResponse::text(ctx.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
-    router.add("GET", paths::openApi(), [&ctx](Request &) {
+    router.addInline("GET", paths::openApi(), [&ctx](Request &) {
         return HttpResponse::rawJson(ctx.openApi);
     });
 }

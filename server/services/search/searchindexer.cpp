@@ -28,24 +28,32 @@ Status SearchIndexer::handle(const Event &event)
         const auto item = itemFromJson(event.payload);
         if (!item)
             return {}; // not an item this server can read: nothing to index, nothing to retry
+        if (item->status != Item::Status::Active)
+            m_stockChanged.erase(item->id); // removed below: as if its stock came first
         return m_index->upsert(*item);
     }
-    if (event.topic == topics::ItemDeleted)
+    if (event.topic == topics::ItemDeleted) {
+        m_stockChanged.erase(event.key.toLongLong());
         return m_index->remove(event.key.toLongLong());
-    if (event.topic == topics::StockChanged) {
-        if (!m_db)
-            m_db = std::make_unique<Connection>(m_url);
-        const qint64 itemId = event.key.toLongLong();
-        const auto levels = StockRepository(*m_db).availability(itemId);
-        if (!levels)
-            return levels.error();
-        m_index->setStock(itemId, *levels);
     }
+    if (event.topic == topics::StockChanged)
+        m_stockChanged.insert(event.key.toLongLong());
     return {};
 }
 
 Status SearchIndexer::batchHandled(qint64 offset)
 {
+    if (!m_stockChanged.empty()) {
+        if (!m_db)
+            m_db = std::make_unique<Connection>(m_url);
+        const QList<qint64> ids(m_stockChanged.cbegin(), m_stockChanged.cend());
+        const auto levels = StockRepository(*m_db).availabilityOf(ids);
+        if (!levels)
+            return levels.error(); // kept for the next batch; the index's offset does not move
+        for (qint64 id : ids)
+            m_index->setStock(id, levels->value(id));
+        m_stockChanged.clear();
+    }
     return m_index->commit(offset);
 }
 

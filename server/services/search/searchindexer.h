@@ -4,6 +4,7 @@
 #include "eventconsumer.h"
 
 #include <memory>
+#include <set>
 
 namespace pincart::server {
 
@@ -33,6 +34,9 @@ private:
     DatabaseUrl m_url;
     std::unique_ptr<SearchIndex> m_index;
     std::unique_ptr<Connection> m_db; // opened on the tailer's thread, for stock levels
+    // Items whose stock changed in the batch being handled: their levels are read together, once
+    // each, when the batch ends (a burst of orders changes the same items many times).
+    std::set<qint64> m_stockChanged;
 };
 
 } // namespace pincart::server
