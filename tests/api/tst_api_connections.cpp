@@ -230,9 +230,9 @@ private Q_SLOTS:
         const PipelinedRequest ready{"/readyz", 200, "ready"};
         const PipelinedRequest health{"/healthz", 200, "alive"};
         const PipelinedRequest item{"/api/v1/items/1", 200, "\"id\":1,"};
-        const PipelinedRequest missingItem{"/api/v1/items/987654321", 404, "problem"};
+        const PipelinedRequest missingItem{"/api/v1/items/987654321", 404, "No item"};
         const PipelinedRequest unknown{"/no/such/thing", 404, "No such resource"};
-        const PipelinedRequest badQuery{"/api/v1/items?limit=0", 400, "limit"};
+        const PipelinedRequest badQuery{"/api/v1/items?limit=0", 422, "limit"};
         QTest::newRow("pool then inline") << QList<PipelinedRequest>{pool, health};
         QTest::newRow("inline then pool then inline") << QList<PipelinedRequest>{item, pool, item};
         QTest::newRow("pool, unmatched, pool") << QList<PipelinedRequest>{pool, unknown, categories};
@@ -285,7 +285,8 @@ private Q_SLOTS:
         }
         ApiCall api(server->url());
         QCOMPARE(api.get(paths::healthz()).status, 200);
-        QCOMPARE(api.get(QStringLiteral("/api/v1/items?limit=1")).status, 200);
+        QCOMPARE(api.get(paths::item(1)).status, 200);
+        QCOMPARE(api.get(paths::readyz()).status, 200); // the pool still runs
         // Every socket the loop opened is closed on the server too (only this check's own remains).
         QTRY_VERIFY_WITH_TIMEOUT(openConnections(server->url()) <= 2, 10000);
     }
