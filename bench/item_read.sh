@@ -11,7 +11,8 @@
 #   --backends LIST      comma-separated, from sqlite,mariadb (default both); "none" runs the nginx baseline only
 #                        (each backend is followed by an nginx run with the same load: its ratio's baseline)
 #   --items N            catalogue size, ids 1..N (default 100000)
-#   --threads N          server --threads (default: the server's own default)
+#   --threads N          server --threads, its handler threads (default: the server's own default)
+#   --io-threads N       server --io-threads, its I/O threads (default: the server's own default)
 #   --wrk-threads N      wrk -t (default 2)
 #   --connections N      wrk -c (default 64; the targets are defined at 64)
 #   --duration D         wrk -d of each measured run (default 15s)
@@ -38,6 +39,7 @@ scenario=item_read
 backends=sqlite,mariadb
 items=100000
 threads=
+io_threads=
 wrk_threads=2
 connections=64
 duration=15s
@@ -47,7 +49,7 @@ strict=0
 pin=0
 while (($#)); do
   case $1 in
-    --server-bin | --scenario | --backends | --items | --threads | --wrk-threads | --connections | --duration | --warmup | \
+    --server-bin | --scenario | --backends | --items | --threads | --io-threads | --wrk-threads | --connections | --duration | --warmup | \
       --ready-timeout)
       (($# >= 2)) || die "$1 needs a value"
       declare "$(tr - _ <<<"${1#--}")=$2"
@@ -68,6 +70,7 @@ for b in "${backend_list[@]}"; do
 done
 [[ $items =~ ^[1-9][0-9]*$ ]] || die "bad --items $items"
 [[ -z $threads || $threads =~ ^[1-9][0-9]*$ ]] || die "bad --threads $threads"
+[[ -z $io_threads || $io_threads =~ ^[1-9][0-9]*$ ]] || die "bad --io-threads $io_threads"
 ((connections >= wrk_threads)) || die "--connections must be at least --wrk-threads"
 command -v wrk >/dev/null || die "wrk not found (scripts/setup installs it)"
 server_cpu=()
@@ -167,6 +170,7 @@ bench_backend() {
     url=http://127.0.0.1:$port
     args=(serve --database "$database" --address 127.0.0.1 --port "$port" --data-dir "$data" --access-log off)
     [[ -z $threads ]] || args+=(--threads "$threads")
+    [[ -z $io_threads ]] || args+=(--io-threads "$io_threads")
     say "$name: starting ${server_bin##*/} ${args[*]}"
     ${server_cpu[@]+"${server_cpu[@]}"} "$server_bin" "${args[@]}" </dev/null >"$log" 2>&1 &
     server_pid=$!
@@ -325,7 +329,7 @@ echo "machine: $(nproc) cores, ${cpu:-unknown cpu}, load average $load_before be
   "commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
 awk -v l="$load_before" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }' &&
   echo "WARNING: the machine was busy before the run (load $load_before on $(nproc) cores): figures are skewed"
-echo "server: ${server_bin:-none}, threads ${threads:-default}; each backend's line is followed by its nginx run"
+echo "server: ${server_bin:-none}, threads ${threads:-default}, I/O threads ${io_threads:-default}; each backend's line is followed by its nginx run"
 echo
 row() { printf '%-8s %12s %8s %8s %9s  %s\n' "$@"; }
 row backend requests/s "p50 ms" "p99 ms" "x nginx" "targets (>= 0.50 x nginx, p99 < 5 ms @64)"
