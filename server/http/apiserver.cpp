@@ -17,6 +17,9 @@ namespace pincart::server {
 
 namespace {
 
+// route()'s answer for a request it queued on the pool: answer() writes the real one later.
+constexpr int QueuedStatus = 0;
+
 QByteArrayView methodName(QHttpServerRequest::Method m)
 {
     using M = QHttpServerRequest::Method;
@@ -69,7 +72,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         exchange.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
 
     HttpResponse response = route(request, exchange, socket);
-    if (response.status == 0)
+    if (response.status == QueuedStatus)
         return true; // on the pool; answer() writes it
     // An earlier request of this socket is still on the pool: this answer waits for it.
     if (auto it = m_pipelines.find(socket); it != m_pipelines.end() && it->written != it->next)
@@ -79,7 +82,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     return true;
 }
 
-// The answer, or status 0 when the request went to the pool.
+// The answer, or QueuedStatus when the request went to the pool.
 HttpResponse ApiServer::route(const QHttpServerRequest &request, Exchange &exchange,
                               QTcpSocket *socket)
 {
@@ -107,8 +110,12 @@ HttpResponse ApiServer::route(const QHttpServerRequest &request, Exchange &excha
 
     RequestData data(request, exchange.method, std::move(match.params));
     if (!m_pool || router.runsInline(index)) {
+        data.onIoThread = m_pool != nullptr;
         Request req(data, m_handlers.tokens(), m_handlers.principalCheck());
-        return router.handler(index)(req);
+        HttpResponse response = router.handler(index)(req);
+        if (!response.isHandOff())
+            return response;
+        data.onIoThread = false; // a cache miss: the pool reads through
     }
 
     data.detach(); // the pool runs it after QtHttpServer has reused `request`
@@ -131,7 +138,7 @@ HttpResponse ApiServer::route(const QHttpServerRequest &request, Exchange &excha
         answer(socket, sequence, exchange,
                HttpResponse::problem(
                    DomainError::unavailable(QStringLiteral("The server is busy; try again"))));
-    return HttpResponse{0, {}, {}, {}};
+    return HttpResponse{QueuedStatus, {}, {}, {}};
 }
 
 ApiServer::Pipeline &ApiServer::pipeline(QTcpSocket *socket)

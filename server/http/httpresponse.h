@@ -30,6 +30,11 @@ struct HttpResponse
     // The one mapping from DomainError to status and application/problem+json.
     // `status` overrides the kind's status for the few HTTP-only cases (405).
     static HttpResponse problem(const DomainError &error, int status = 0);
+    // From an inline route that would have to wait on the database (a cache miss): run me on
+    // the handler pool instead (Router::addInline).
+    static HttpResponse handOff() { return {HandOffStatus, {}, {}, {}}; }
+    bool isHandOff() const { return status == HandOffStatus; }
+    static constexpr int HandOffStatus = -1;
 
     // The whole HTTP/1.1 answer as written to the socket. HEAD answers leave the body out.
     QByteArray toBytes(bool withBody, bool closeConnection) const;

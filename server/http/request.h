@@ -25,7 +25,9 @@ using PrincipalCheck = std::function<Result<Principal>(const Principal &)>;
 struct RequestData
 {
     QByteArrayView method; // a string literal ("GET", ...)
-    QList<qint64> params;  // the route's {id} segments
+    bool onIoThread
+        = false;          // an inline route's first try: it must not wait (HttpResponse::handOff)
+    QList<qint64> params; // the route's {id} segments
     QByteArray body;
     QUrlQuery query;
 
@@ -46,6 +48,8 @@ public:
     Request(const RequestData &data, const TokenService &tokens, const PrincipalCheck &check);
 
     QByteArrayView method() const { return m_data.method; }
+    // True while an inline route runs on the I/O thread: it answers from memory or hands off.
+    bool mustNotWait() const { return m_data.onIoThread; }
     qint64 param(int index = 0) const { return m_data.params.value(index); }
     QByteArray header(const QByteArray &lowerCaseName) const
     {

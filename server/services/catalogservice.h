@@ -34,8 +34,11 @@ public:
     // Reloads the category snapshot from the database and publishes it to every thread.
     Status reloadCategories();
 
-    // An item as cached JSON; NotFound for unknown ids and for inactive items the caller may not see.
+    // An item as cached JSON; NotFound for unknown ids and for inactive items the caller may not
+    // see.
     Result<std::shared_ptr<const CachedItem>> item(const Principal &who, qint64 id);
+    // Whether item() would answer without the database.
+    bool itemInMemory(qint64 id) const { return bool(m_state.items().find(id)); }
     Result<Page<Item>> items(const Principal &who, const ItemListQuery &query);
 
     Result<Item> createItem(const Principal &who, const ItemInput &input);

@@ -68,6 +68,11 @@ Result<std::shared_ptr<const StockLevels>> LogisticsService::stockLevels(qint64 
     return value;
 }
 
+bool LogisticsService::answersFromMemory(qint64 itemId) const
+{
+    return m_catalog.itemInMemory(itemId) && m_state.stock().find(itemId);
+}
+
 bool LogisticsService::knowsPincode(const QString &pincode) const
 {
     return m_state.network()->knowsPincode(pincode);

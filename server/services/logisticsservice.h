@@ -35,6 +35,8 @@ public:
     bool knowsPincode(const QString &pincode) const;
     // An item's sellable stock per warehouse, from the index (read through on a miss).
     Result<std::shared_ptr<const StockLevels>> stockLevels(qint64 itemId);
+    // Whether serviceability() would answer without the database.
+    bool answersFromMemory(qint64 itemId) const;
 
     Result<QList<Courier>> couriers(const Principal &who);
     Result<Courier> createCourier(const Principal &who, const CourierInput &input);

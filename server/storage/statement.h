@@ -33,13 +33,16 @@ public:
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
-    // False when preparing failed; error() says why.
+    // False when preparing failed; error() says why. Binding to and reading from a statement
+    // that failed to prepare does nothing, and exec() returns the error (a connection lost while
+    // preparing is a 503, not an abort).
     bool ok() const { return m_query.ok(); }
     const DomainError &error() const { return m_query.error(); }
 
     Statement &bind(const QString &placeholder, const QVariant &value)
     {
-        (*m_query)->bindValue(placeholder, value);
+        if (m_query)
+            (*m_query)->bindValue(placeholder, value);
         return *this;
     }
     Status exec(const char *context)
@@ -49,10 +52,13 @@ public:
         return m_connection.exec(**m_query, context);
     }
     QSqlQuery &query() { return **m_query; }
-    bool next() { return (*m_query)->next(); }
-    QVariant value(int column) const { return (*m_query)->value(column); }
-    int numRowsAffected() const { return (*m_query)->numRowsAffected(); }
-    qint64 lastInsertId() const { return (*m_query)->lastInsertId().toLongLong(); }
+    bool next() { return m_query && (*m_query)->next(); }
+    QVariant value(int column) const { return m_query ? (*m_query)->value(column) : QVariant(); }
+    int numRowsAffected() const { return m_query ? (*m_query)->numRowsAffected() : 0; }
+    qint64 lastInsertId() const
+    {
+        return m_query ? (*m_query)->lastInsertId().toLongLong() : 0;
+    }
 
 private:
     Connection &m_connection;

@@ -18,6 +18,14 @@ using namespace pincart::test;
 
 namespace {
 
+// Signals a started server. Never pid 0: kill(0, ...) would signal this test's own process group
+// (a server that already died, say), and take ctest with it.
+bool signalServer(const QProcess &server, int signal)
+{
+    const qint64 pid = server.processId();
+    return pid > 0 && ::kill(pid_t(pid), signal) == 0;
+}
+
 quint16 freePort()
 {
     QTcpServer probe;
@@ -131,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(api.get(paths::categories()).json().value(QStringLiteral("items")).toArray().size()
                 >= 12);
 
-        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY2(signalServer(server, SIGTERM), "the server is not running");
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
@@ -190,7 +198,7 @@ private Q_SLOTS:
                 break;
             QTest::qWait(5);
         }
-        ::kill(pid_t(first.processId()), SIGKILL);
+        QVERIFY2(signalServer(first, SIGKILL), "the server is not running");
         QVERIFY(first.waitForFinished(10000));
         QVERIFY2(processed > 0 && processed < rows, qPrintable(QString::number(processed)));
         const qint64 itemsAtKill = rowCount(db, QStringLiteral("items"));
@@ -230,7 +238,7 @@ private Q_SLOTS:
                 db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id))
                 .toInt(),
             rows);
-        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY2(signalServer(second, SIGTERM), "the server is not running");
         QVERIFY(second.waitForFinished(10000));
     }
 
@@ -329,7 +337,7 @@ private Q_SLOTS:
         for (int i = 0; i < Customers; ++i)
             next(i);
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 40, 60000);
-        ::kill(pid_t(first.processId()), SIGKILL);
+        QVERIFY2(signalServer(first, SIGKILL), "the server is not running");
         stop = true;
         QVERIFY(first.waitForFinished(10000));
         QTest::qWait(200); // let the cut connections report
@@ -373,7 +381,7 @@ private Q_SLOTS:
         customers.front()->sendJson("PUT", paths::cartItem(items.first()),
                                     {{QStringLiteral("quantity"), 1}});
         QCOMPARE(customers.front()->send("POST", paths::orders(), order).status, 201);
-        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY2(signalServer(second, SIGTERM), "the server is not running");
         QVERIFY(second.waitForFinished(10000));
     }
 
@@ -399,7 +407,7 @@ private Q_SLOTS:
         const QString password = QString::fromLatin1(log.mid(at + 18).split(' ').first().trimmed());
         ApiCall api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QVERIFY(!api.login(QStringLiteral("admin@pincart.local"), password).isEmpty());
-        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY2(signalServer(server, SIGTERM), "the server is not running");
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitCode(), 0);
     }

@@ -22,8 +22,10 @@ void addCatalogRoutes(Router &router, RouteContext &ctx)
 {
     CatalogService &catalog = ctx.catalog;
 
-    // The hottest route: answered from the item cache, so inline.
+    // The hottest route: answered from the item cache, so inline (a miss goes to the pool).
     router.addInline("GET", paths::api(u"/items/{id}"), [&catalog](Request &req) {
+        if (req.mustNotWait() && !catalog.itemInMemory(req.param()))
+            return HttpResponse::handOff();
         const auto who = req.principal();
         if (!who)
             return HttpResponse::problem(who.error());

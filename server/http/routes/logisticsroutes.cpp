@@ -10,7 +10,7 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
     LogisticsService &logistics = ctx.logistics;
 
     // Hot: product pages and the cart ask it for every item shown. Answered from the TAT tables
-    // and the stock cache, so inline.
+    // and the stock cache, so inline (a miss goes to the pool).
     router.addInline("GET", paths::serviceability(), [&logistics](Request &req) {
         const auto who = req.principal();
         if (!who)
@@ -26,6 +26,8 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
                 missing.append({QStringLiteral("pincode"), QStringLiteral("is required")});
             return HttpResponse::problem(DomainError::validation(missing));
         }
+        if (req.mustNotWait() && !logistics.answersFromMemory(**item))
+            return HttpResponse::handOff();
         const auto answer
             = logistics.serviceability(*who, **item, req.query(QStringLiteral("pincode")));
         if (!answer)
