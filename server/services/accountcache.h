@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "user.h"
 
 #include <atomic>
@@ -9,6 +10,8 @@
 #include <QString>
 
 namespace pincart::server {
+
+class Connection;
 
 // Accounts as this thread last read them, for the check every authenticated request makes (and the
 // cart's default pincode): each worker thread keeps its own copy, so a look-up takes no lock.
@@ -54,6 +57,10 @@ public:
 
     // Every thread's entries become stale (accounts change rarely: a coarse bump is enough).
     static void invalidateAll() { s_epoch.fetch_add(1, std::memory_order_acq_rel); }
+
+    // The account from this thread's fresh copy, else read from `db` (and kept). nullopt: no
+    // such account.
+    static Result<std::optional<User>> lookUp(Connection &db, qint64 userId);
 
 private:
     using Clock = std::chrono::steady_clock;

@@ -158,7 +158,6 @@ Result<Session> AuthService::login(const QString &email, const QString &password
 
 Result<User> AuthService::currentUser(const Principal &principal)
 {
-    const quint64 epoch = AccountCache::epoch();
     UserRepository users(m_db);
     const auto user = users.findById(principal.userId);
     if (!user)
@@ -166,7 +165,6 @@ Result<User> AuthService::currentUser(const Principal &principal)
     if (!*user || (*user)->disabled)
         return DomainError::unauthorized(
             QStringLiteral("The account no longer exists or is disabled"));
-    AccountCache::insert(m_db.connectionName(), **user, epoch);
     return **user;
 }
 
@@ -174,13 +172,13 @@ Result<Principal> AuthService::confirm(const Principal &principal)
 {
     // Every authenticated request comes here: this thread's copy of the account when it has a
     // fresh one (see AccountCache), else a read that refreshes it.
-    auto user = [&]() -> Result<User> {
-        if (auto cached = AccountCache::find(m_db.connectionName(), principal.userId))
-            return *cached;
-        return currentUser(principal);
-    }();
-    if (!user)
-        return user.error();
+    const auto account = AccountCache::lookUp(m_db, principal.userId);
+    if (!account)
+        return account.error();
+    const std::optional<User> &user = *account;
+    if (!user || user->disabled)
+        return DomainError::unauthorized(
+            QStringLiteral("The account no longer exists or is disabled"));
     Principal confirmed = principal;
     confirmed.roles = user->roles;
     confirmed.warehouseIds = user->warehouseIds;

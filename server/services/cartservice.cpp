@@ -6,7 +6,6 @@
 #include "connection.h"
 #include "logisticsservice.h"
 #include "pincode.h"
-#include "userrepository.h"
 
 #include <algorithm>
 
@@ -28,16 +27,10 @@ Status CartService::requireCustomer(const Principal &who) const
 Result<QString> CartService::accountPincode(const Principal &who)
 {
     // The request's account check has just read the account on this thread (AccountCache).
-    if (const auto cached = AccountCache::find(m_db.connectionName(), who.userId))
-        return cached->pincode;
-    const quint64 epoch = AccountCache::epoch();
-    const auto user = UserRepository(m_db).findById(who.userId);
+    const auto user = AccountCache::lookUp(m_db, who.userId);
     if (!user)
         return user.error();
-    if (!*user)
-        return QString();
-    AccountCache::insert(m_db.connectionName(), **user, epoch);
-    return (*user)->pincode;
+    return *user ? (*user)->pincode : QString();
 }
 
 Result<Cart> CartService::cart(const Principal &who, const QString &pincode)
