@@ -1,5 +1,8 @@
 #include "connection.h"
 
+#include "mysqlstatement.h"
+#include "qtstatement.h"
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -30,6 +33,14 @@ bool isConnectionLost(const QSqlError &error)
            || code == QLatin1String("2002") || code == QLatin1String("2003");
 }
 
+// PINCART_MYSQL_STATEMENTS=qt runs MariaDB statements through QSqlQuery, as before
+// MySqlStatement: to measure one against the other with the same binary.
+bool nativeMySqlStatements()
+{
+    static const bool native = qEnvironmentVariable("PINCART_MYSQL_STATEMENTS") != u"qt";
+    return native;
+}
+
 bool isBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
@@ -45,11 +56,12 @@ Connection::Connection(DatabaseUrl url, QString name)
     : m_url(std::move(url))
     , m_name(name.isEmpty() ? uniqueConnectionName() : std::move(name))
     , m_dialect(m_url.kind == DatabaseUrl::Kind::Sqlite ? Dialect::Sqlite : Dialect::MySql)
+    , m_nativeMySql(m_dialect == Dialect::MySql && nativeMySqlStatements())
 {}
 
 Connection::~Connection()
 {
-    m_statements.clear();
+    closeStatements();
     if (QSqlDatabase::contains(m_name)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_name, false);
@@ -110,9 +122,18 @@ bool Connection::isOpen() const
     return QSqlDatabase::contains(m_name) && QSqlDatabase::database(m_name, false).isOpen();
 }
 
+// Before the connection closes: a statement still borrowed by a Statement (one whose failure
+// caused the reset) then fails cleanly instead of using a freed connection.
+void Connection::closeStatements()
+{
+    for (const std::shared_ptr<PreparedStatement> &statement : std::as_const(m_statements))
+        statement->close();
+    m_statements.clear();
+}
+
 void Connection::reset()
 {
-    m_statements.clear();
+    closeStatements();
     m_inTransaction = false;
     if (QSqlDatabase::contains(m_name)) {
         {
@@ -140,7 +161,7 @@ DomainError Connection::storageError(const QSqlError &error, const char *context
     return DomainError::internal(QStringLiteral("Storage failure"));
 }
 
-Result<std::shared_ptr<QSqlQuery>> Connection::prepared(const QString &sql)
+Result<std::shared_ptr<PreparedStatement>> Connection::prepared(const QString &sql)
 {
     if (!isOpen()) {
         if (Status s = open(); !s)
@@ -149,23 +170,43 @@ Result<std::shared_ptr<QSqlQuery>> Connection::prepared(const QString &sql)
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return *it;
-    auto query = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_name, false));
-    query->setForwardOnly(true);
-    if (!query->prepare(sql)) {
-        qCWarning(lcStorage) << "prepare failed:" << sql;
-        return storageError(query->lastError(), "prepare");
+    std::shared_ptr<PreparedStatement> statement;
+    if (st_mysql *mysql = m_nativeMySql ? mysqlHandle() : nullptr) {
+        auto native = std::make_shared<MySqlStatement>(mysql);
+        if (!native->prepare(sql)) {
+            qCWarning(lcStorage) << "prepare failed:" << sql;
+            return storageError(native->lastError(), "prepare");
+        }
+        statement = std::move(native);
+    } else {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            qCWarning(lcStorage) << "prepare failed:" << sql;
+            return storageError(query.lastError(), "prepare");
+        }
+        statement = std::make_shared<QtStatement>(std::move(query));
     }
-    m_statements.insert(sql, query);
-    return query;
+    m_statements.insert(sql, statement);
+    return statement;
 }
 
-Status Connection::exec(QSqlQuery &query, const char *context)
+Status Connection::exec(PreparedStatement &statement, const char *context)
 {
-    if (query.exec())
+    if (statement.exec())
         return {};
-    const QSqlError error = query.lastError();
-    query.finish();
-    return storageError(error, context);
+    return storageError(statement.lastError(), context);
+}
+
+// QMYSQL's MYSQL*; null if the driver is not QMYSQL. Qt 6 names the type "st_mysql*" (the
+// struct behind the typedef); Qt 5 named it "MYSQL*".
+st_mysql *Connection::mysqlHandle() const
+{
+    const QVariant handle = QSqlDatabase::database(m_name, false).driver()->handle();
+    const char *type = handle.typeName();
+    if (!type || (qstrcmp(type, "st_mysql*") != 0 && qstrcmp(type, "MYSQL*") != 0))
+        return nullptr;
+    return *static_cast<st_mysql *const *>(handle.constData());
 }
 
 Status Connection::execDirect(const QString &sql, const char *context)

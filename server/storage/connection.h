@@ -9,10 +9,12 @@
 
 #include <memory>
 
-class QSqlQuery;
 class QSqlError;
+struct st_mysql;
 
 namespace pincart::server {
+
+class PreparedStatement;
 
 // One thread's database connection (QSql connections belong to the thread that opened them),
 // with its statements prepared once and kept. Not thread-safe: one per worker thread.
@@ -32,11 +34,13 @@ public:
     const DatabaseUrl &url() const { return m_url; }
 
     // The prepared statement for `sql`, prepared on first use on this connection. Bind values
-    // by position or name, then call exec(). Named placeholders (:name) only.
-    Result<std::shared_ptr<QSqlQuery>> prepared(const QString &sql);
+    // by position or name, then call exec(). Named placeholders (:name) only. On MariaDB it
+    // runs through the C API (MySqlStatement: no COM_STMT_RESET per execution) unless the
+    // environment has PINCART_MYSQL_STATEMENTS=qt (QSqlQuery, for comparison).
+    Result<std::shared_ptr<PreparedStatement>> prepared(const QString &sql);
     // Executes a prepared statement, mapping failures to DomainErrors with `context` (the SQL
     // text and driver message go to the log, never to a client).
-    Status exec(QSqlQuery &query, const char *context);
+    Status exec(PreparedStatement &statement, const char *context);
     // One-off statements (DDL, migrations, PRAGMAs): not cached.
     Status execDirect(const QString &sql, const char *context);
 
@@ -63,12 +67,15 @@ public:
 private:
     DomainError storageError(const QSqlError &error, const char *context);
     void reset();
+    void closeStatements();
+    st_mysql *mysqlHandle() const;
 
     DatabaseUrl m_url;
     QString m_name;
     Dialect m_dialect;
     bool m_inTransaction = false;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    bool m_nativeMySql; // MariaDB statements through the C API (MySqlStatement)
+    QHash<QString, std::shared_ptr<PreparedStatement>> m_statements;
 };
 
 // RAII transaction: rolls back unless commit() succeeded (as Mumble's TransactionHolder).

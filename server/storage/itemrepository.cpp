@@ -97,7 +97,6 @@ Status ItemRepository::insertRows(std::span<const Item> items)
         Statement q(m_db, sql);
         if (!q.ok())
             return q.error();
-        QSqlQuery &query = q.query();
         int column = 0;
         for (size_t i = 0; i < n; ++i) {
             const Item &item = items[start + i];
@@ -108,7 +107,7 @@ Status ItemRepository::insertRows(std::span<const Item> items)
                   QVariant(item.price.amount), QVariant(item.price.currency),
                   QVariant(compact(item.attributes)), QVariant(itemStatusName(item.status)),
                   QVariant(now), QVariant(now)})
-                query.bindValue(column++, value);
+                q.bind(column++, value);
         }
         if (Status s = q.exec("insert items"); !s)
             return s;

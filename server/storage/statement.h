@@ -3,9 +3,8 @@
 // Storage-internal: only repositories (in storage/ and events/) include this.
 
 #include "connection.h"
+#include "preparedstatement.h"
 
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 namespace pincart::server {
@@ -17,18 +16,19 @@ inline QString nonNull(const QString &text)
 }
 
 // A prepared statement borrowed from the connection's cache for one use: finish() on scope exit
-// releases its result set so the next use (and, on MySQL, the next statement) can run.
+// releases its result set so the next use can run. On MariaDB the statement runs through the
+// C API (MySqlStatement), on SQLite through a QSqlQuery (QtStatement); both behave alike here.
 class Statement
 {
 public:
     Statement(Connection &connection, const QString &sql)
         : m_connection(connection)
-        , m_query(connection.prepared(sql))
+        , m_statement(connection.prepared(sql))
     {}
     ~Statement()
     {
-        if (m_query)
-            (*m_query)->finish();
+        if (m_statement)
+            (*m_statement)->finish();
     }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
@@ -36,33 +36,47 @@ public:
     // False when preparing failed; error() says why. Binding to and reading from a statement
     // that failed to prepare does nothing, and exec() returns the error (a connection lost while
     // preparing is a 503, not an abort).
-    bool ok() const { return m_query.ok(); }
-    const DomainError &error() const { return m_query.error(); }
+    bool ok() const { return m_statement.ok(); }
+    const DomainError &error() const { return m_statement.error(); }
 
+    // By name (:name, every occurrence) or by position (?, from 0). Values stay bound until
+    // rebound, across uses of the cached statement.
     Statement &bind(const QString &placeholder, const QVariant &value)
     {
-        if (m_query)
-            (*m_query)->bindValue(placeholder, value);
+        if (m_statement)
+            (*m_statement)->bind(placeholder, value);
+        return *this;
+    }
+    Statement &bind(int position, const QVariant &value)
+    {
+        if (m_statement)
+            (*m_statement)->bind(position, value);
         return *this;
     }
     Status exec(const char *context)
     {
-        if (!m_query)
-            return m_query.error();
-        return m_connection.exec(**m_query, context);
+        if (!m_statement)
+            return m_statement.error();
+        return m_connection.exec(**m_statement, context);
     }
-    QSqlQuery &query() { return **m_query; }
-    bool next() { return m_query && (*m_query)->next(); }
-    QVariant value(int column) const { return m_query ? (*m_query)->value(column) : QVariant(); }
-    int numRowsAffected() const { return m_query ? (*m_query)->numRowsAffected() : 0; }
-    qint64 lastInsertId() const
+    bool next() { return m_statement && (*m_statement)->next(); }
+    QVariant value(int column) const
     {
-        return m_query ? (*m_query)->lastInsertId().toLongLong() : 0;
+        return m_statement ? (*m_statement)->value(column) : QVariant();
+    }
+    int numRowsAffected() const { return m_statement ? (*m_statement)->numRowsAffected() : 0; }
+    qint64 lastInsertId() const { return m_statement ? (*m_statement)->lastInsertId() : 0; }
+    // Releases the result set early (before another statement on the same connection runs
+    // while this one is still in scope).
+    void finish()
+    {
+        if (m_statement)
+            (*m_statement)->finish();
     }
 
 private:
     Connection &m_connection;
-    Result<std::shared_ptr<QSqlQuery>> m_query;
+    Result<std::shared_ptr<PreparedStatement>> m_statement;
 };
 
 } // namespace pincart::server

@@ -67,7 +67,7 @@ Result<std::optional<UserRepository::Stored>> UserRepository::findByEmail(const 
     if (!q.next())
         return std::optional<Stored>();
     Stored stored{userFrom(q), q.value(7).toString()};
-    q.query().finish();
+    q.finish();
     if (Status s = loadWarehouses(stored.user); !s)
         return s.error();
     return std::optional<Stored>(std::move(stored));
@@ -82,7 +82,7 @@ Result<std::optional<User>> UserRepository::findById(qint64 id)
     if (!q.next())
         return std::optional<User>();
     User u = userFrom(q);
-    q.query().finish();
+    q.finish();
     if (Status s = loadWarehouses(u); !s)
         return s.error();
     return std::optional<User>(std::move(u));
@@ -98,7 +98,7 @@ Result<QList<User>> UserRepository::list(qint64 afterId, int limit)
     QList<User> users;
     while (q.next())
         users << userFrom(q);
-    q.query().finish();
+    q.finish();
     for (User &u : users) {
         if (Status s = loadWarehouses(u); !s)
             return s.error();
