@@ -15,9 +15,28 @@ QJsonValue idOrNull(qint64 id)
     return id ? QJsonValue(id) : QJsonValue();
 }
 
+// Written by hand: every serviceability answer carries a date per warehouse, and
+// QDate::toString(Qt::ISODate) goes through QString::asprintf.
 QString isoDate(const QDate &date)
 {
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    int year = 0, month = 0, day = 0;
+    date.getDate(&year, &month, &day);
+    if (!date.isValid() || year < 1 || year > 9999)
+        return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    const auto digit = [](int n) {
+        return char16_t(u'0' + n % 10);
+    };
+    const char16_t text[10] = {digit(year / 1000),
+                               digit(year / 100),
+                               digit(year / 10),
+                               digit(year),
+                               u'-',
+                               digit(month / 10),
+                               digit(month),
+                               u'-',
+                               digit(day / 10),
+                               digit(day)};
+    return QString(reinterpret_cast<const QChar *>(text), 10);
 }
 
 QDate dateFrom(JsonReader &r, QLatin1StringView key)
@@ -557,7 +576,7 @@ QByteArray serviceabilityJson(const Serviceability &a)
     const auto idOrNullField = [](JsonWriter &w, QLatin1StringView key, qint64 id) -> JsonWriter & {
         return id ? w.field(key, id) : w.nullField(key);
     };
-    JsonWriter w;
+    JsonWriter w(1536); // about 1 KB with three warehouses' options and routes
     w.beginObject()
         .field(k::ItemId, a.itemId)
         .field(k::Pincode, a.pincode)

@@ -28,7 +28,8 @@ bool maySeeInactive(const Principal &who, const Item &item)
 
 } // namespace
 
-CatalogService::CatalogService(Connection &db, CatalogState &state, std::function<void()> onCommitted)
+CatalogService::CatalogService(Connection &db, CatalogState &state,
+                               std::function<void()> onCommitted)
     : m_db(db)
     , m_state(state)
     , m_onCommitted(std::move(onCommitted))
@@ -46,32 +47,48 @@ Status CatalogService::reloadCategories()
 Result<std::shared_ptr<const CachedItem>> CatalogService::item(const Principal &who, qint64 id)
 {
     ItemCache &cache = m_state.items();
-    auto hit = cache.find(id);
-    if (!hit) {
-        const quint64 ticket = cache.ticket(id);
-        auto found = ItemRepository(m_db).findById(id);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return DomainError::notFound(QStringLiteral("No item %1").arg(id));
-        hit = cached(**found);
-        cache.insert(ticket, hit);
-    }
-    if (hit->item.status != Item::Status::Active && !maySeeInactive(who, hit->item))
+    if (auto hit = cache.find(id))
+        return visibleTo(who, std::move(hit));
+    const quint64 ticket = cache.ticket(id);
+    auto found = ItemRepository(m_db).findById(id);
+    if (!found)
+        return found.error();
+    if (!*found)
         return DomainError::notFound(QStringLiteral("No item %1").arg(id));
-    return hit;
+    auto loaded = cached(**found);
+    cache.insert(ticket, loaded);
+    return visibleTo(who, std::move(loaded));
+}
+
+std::optional<Result<std::shared_ptr<const CachedItem>>>
+CatalogService::itemFromMemory(const Principal &who, qint64 id) const
+{
+    auto hit = m_state.items().find(id);
+    if (!hit)
+        return std::nullopt;
+    return visibleTo(who, std::move(hit));
+}
+
+Result<std::shared_ptr<const CachedItem>>
+CatalogService::visibleTo(const Principal &who, std::shared_ptr<const CachedItem> item)
+{
+    if (item->item.status != Item::Status::Active && !maySeeInactive(who, item->item))
+        return DomainError::notFound(QStringLiteral("No item %1").arg(item->item.id));
+    return item;
 }
 
 Result<Page<Item>> CatalogService::items(const Principal &who, const ItemListQuery &query)
 {
     QList<FieldError> errors;
     if (query.limit < 1 || query.limit > MaxPageSize)
-        errors.append({QStringLiteral("limit"), QStringLiteral("must be between 1 and %1").arg(MaxPageSize)});
+        errors.append(
+            {QStringLiteral("limit"), QStringLiteral("must be between 1 and %1").arg(MaxPageSize)});
     std::optional<qint64> after = 0;
     if (!query.after.isEmpty()) {
         after = decodeIdCursor(query.after);
         if (!after)
-            errors.append({QStringLiteral("after"), QStringLiteral("is not a cursor this server issued")});
+            errors.append(
+                {QStringLiteral("after"), QStringLiteral("is not a cursor this server issued")});
     }
     ItemRepository::ListFilter filter;
     if (query.categoryId) {
@@ -105,10 +122,12 @@ Status CatalogService::validate(const Item &item)
     const auto tree = m_state.categories();
     const Category *category = tree->find(item.categoryId);
     if (!category)
-        return DomainError::validation(QString(keys::CategoryId), QStringLiteral("no such category"));
-    if (!tree->isLeaf(item.categoryId))
         return DomainError::validation(QString(keys::CategoryId),
-                                       QStringLiteral("items belong to a leaf category, not to %1").arg(category->name));
+                                       QStringLiteral("no such category"));
+    if (!tree->isLeaf(item.categoryId))
+        return DomainError::validation(
+            QString(keys::CategoryId),
+            QStringLiteral("items belong to a leaf category, not to %1").arg(category->name));
     const QList<FieldError> errors = validation::checkItem(item, *category);
     if (!errors.isEmpty())
         return DomainError::validation(errors);
@@ -119,7 +138,8 @@ Status CatalogService::commitWithEvent(const Item &item, bool deleted)
 {
     EventLog log(m_db);
     const QString key = QString::number(item.id);
-    Status s = deleted ? log.append(topics::ItemDeleted, key, {{keys::Id, item.id}, {keys::SupplierId, item.supplierId}})
+    Status s = deleted ? log.append(topics::ItemDeleted, key,
+                                    {{keys::Id, item.id}, {keys::SupplierId, item.supplierId}})
                        : log.append(topics::ItemUpserted, key, toJson(item));
     return s;
 }
@@ -132,7 +152,8 @@ Result<Item> CatalogService::createItem(const Principal &who, const ItemInput &i
     input.applyTo(item);
     if (!who.isAdmin()) {
         if (input.supplierId && *input.supplierId != who.userId)
-            return DomainError::forbidden(QStringLiteral("Suppliers create items for themselves only"));
+            return DomainError::forbidden(
+                QStringLiteral("Suppliers create items for themselves only"));
         item.supplierId = who.userId;
     } else if (!input.supplierId) {
         item.supplierId = who.userId;

@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <functional>
+#include <optional>
 
 namespace pincart::server {
 
@@ -37,6 +38,10 @@ public:
     // An item as cached JSON; NotFound for unknown ids and for inactive items the caller may not
     // see.
     Result<std::shared_ptr<const CachedItem>> item(const Principal &who, qint64 id);
+    // item()'s answer when the item is in memory; nullopt when it would need the database (an I/O
+    // thread then hands the request to the pool).
+    std::optional<Result<std::shared_ptr<const CachedItem>>> itemFromMemory(const Principal &who,
+                                                                            qint64 id) const;
     // Whether item() would answer without the database.
     bool itemInMemory(qint64 id) const { return bool(m_state.items().find(id)); }
     Result<Page<Item>> items(const Principal &who, const ItemListQuery &query);
@@ -47,6 +52,9 @@ public:
     Status deleteItem(const Principal &who, qint64 id);
 
 private:
+    // NotFound for an inactive item the caller may not see.
+    static Result<std::shared_ptr<const CachedItem>>
+    visibleTo(const Principal &who, std::shared_ptr<const CachedItem> item);
     Result<Item> ownedItem(const Principal &who, qint64 id);
     Status validate(const Item &item);
     Status commitWithEvent(const Item &item, bool deleted);

@@ -68,55 +68,85 @@ Result<std::shared_ptr<const StockLevels>> LogisticsService::stockLevels(qint64 
     return value;
 }
 
-bool LogisticsService::answersFromMemory(qint64 itemId) const
-{
-    return m_catalog.itemInMemory(itemId) && m_state.stock().find(itemId);
-}
-
 bool LogisticsService::knowsPincode(const QString &pincode) const
 {
     return m_state.network()->knowsPincode(pincode);
 }
 
-Result<Serviceability> LogisticsService::serviceability(const Principal &who, qint64 itemId,
-                                                        const QString &pincode)
+namespace {
+
+Status checkPincode(const DeliveryNetwork &network, const QString &pincode)
 {
     if (!Pincode::parse(pincode))
         return DomainError::validation(QString(k::Pincode),
                                        QStringLiteral("must be six digits, the first not 0"));
-    const auto network = m_state.network();
-    if (!network->knowsPincode(pincode))
+    if (!network.knowsPincode(pincode))
         return DomainError::validation(QString(k::Pincode),
                                        QStringLiteral("is not in the India Post directory"));
+    return {};
+}
+
+} // namespace
+
+Result<Serviceability> LogisticsService::serviceability(const Principal &who, qint64 itemId,
+                                                        const QString &pincode)
+{
+    const auto network = m_state.network();
+    if (Status s = checkPincode(*network, pincode); !s)
+        return s.error();
     if (auto item = m_catalog.item(who, itemId); !item)
         return item.error();
     const auto levels = stockLevels(itemId);
     if (!levels)
         return levels.error();
+    return answer(*network, itemId, pincode, **levels);
+}
 
+// The I/O threads' path: one look-up in each cache, and nothing that could wait.
+std::optional<Result<Serviceability>>
+LogisticsService::serviceabilityFromMemory(const Principal &who, qint64 itemId,
+                                           const QString &pincode)
+{
+    const auto network = m_state.network();
+    if (Status s = checkPincode(*network, pincode); !s)
+        return Result<Serviceability>(s.error());
+    const auto item = m_catalog.itemFromMemory(who, itemId);
+    if (!item)
+        return std::nullopt;
+    if (!*item)
+        return Result<Serviceability>(item->error());
+    const auto levels = m_state.stock().find(itemId);
+    if (!levels)
+        return std::nullopt;
+    return Result<Serviceability>(answer(*network, itemId, pincode, *levels));
+}
+
+Serviceability LogisticsService::answer(const DeliveryNetwork &network, qint64 itemId,
+                                        const QString &pincode, const StockLevels &levels) const
+{
     Serviceability answer;
     answer.itemId = itemId;
     answer.pincode = pincode;
     const QDateTime now = m_clock.now();
-    const DeliveryOption *best = nullptr;
-    for (const WarehouseStock &level : (*levels)->warehouses) {
-        const Warehouse *warehouse = network->warehouse(level.warehouseId);
+    for (const WarehouseStock &level : levels.warehouses) {
+        const Warehouse *warehouse = network.warehouse(level.warehouseId);
         if (level.available <= 0 || !warehouse || !warehouse->active)
             continue;
         DeliveryOption option;
         option.warehouseId = warehouse->id;
         option.warehouseName = warehouse->name;
         option.available = level.available;
-        if (const auto leg = network->best(warehouse->id, pincode)) {
+        if (const auto leg = network.best(warehouse->id, pincode)) {
             option.deliverable = true;
             option.courierId = leg->courierId;
-            if (const Courier *courier = network->courier(leg->courierId))
+            if (const Courier *courier = network.courier(leg->courierId))
                 option.courierName = courier->name;
             option.promise = promiseFor(*warehouse, leg->tatHours, now);
-            option.route = network->route(warehouse->id, leg->courierId, pincode);
+            option.route = network.route(warehouse->id, leg->courierId, pincode);
         }
         answer.options << option;
     }
+    const DeliveryOption *best = nullptr;
     for (const DeliveryOption &option : std::as_const(answer.options)) {
         if (option.deliverable && (!best || better(option, *best)))
             best = &option;

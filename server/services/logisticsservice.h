@@ -8,6 +8,7 @@
 #include "result.h"
 
 #include <functional>
+#include <optional>
 
 namespace pincart::server {
 
@@ -31,12 +32,14 @@ public:
 
     Result<Serviceability> serviceability(const Principal &who, qint64 itemId,
                                           const QString &pincode);
+    // serviceability()'s answer when the item and its stock are in memory; nullopt when it would
+    // need the database (an I/O thread then hands the request to the pool).
+    std::optional<Result<Serviceability>>
+    serviceabilityFromMemory(const Principal &who, qint64 itemId, const QString &pincode);
     // Whether the pincode is in the directory the TAT tables were built from.
     bool knowsPincode(const QString &pincode) const;
     // An item's sellable stock per warehouse, from the index (read through on a miss).
     Result<std::shared_ptr<const StockLevels>> stockLevels(qint64 itemId);
-    // Whether serviceability() would answer without the database.
-    bool answersFromMemory(qint64 itemId) const;
 
     Result<QList<Courier>> couriers(const Principal &who);
     Result<Courier> createCourier(const Principal &who, const CourierInput &input);
@@ -56,6 +59,9 @@ private:
     // Runs `change` in a transaction that also appends `network.changed`.
     Status changeNetwork(const std::function<Status()> &change, const QString &what);
     Status checkPincodeKnown(const QString &pincode);
+    // The answer from resolved pieces: every warehouse holding stock, and the soonest of them.
+    Serviceability answer(const DeliveryNetwork &network, qint64 itemId, const QString &pincode,
+                          const StockLevels &levels) const;
 
     Connection &m_db;
     LogisticsState &m_state;

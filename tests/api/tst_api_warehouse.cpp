@@ -82,6 +82,8 @@ private Q_SLOTS:
     void serviceabilityAnswers();
     void badServiceability_data();
     void badServiceability();
+    void hiddenItemsHaveNoServiceability_data();
+    void hiddenItemsHaveNoServiceability();
     void laneChangeChangesPromises();
     void adminEditsTheNetwork();
 };
@@ -535,6 +537,55 @@ void TestWarehouseApi::badServiceability()
     const ApiResponse r = api.get(paths::serviceability(), QUrlQuery(query));
     QCOMPARE(r.status, status);
     QVERIFY(isProblem(r));
+}
+
+// An inactive item is as unknown to serviceability as to GET /items/{id}, whichever path answers:
+// the first ask after the write goes to the handler pool (the write evicted the item), the later
+// ones answer from memory on the I/O thread.
+void TestWarehouseApi::hiddenItemsHaveNoServiceability_data()
+{
+    QTest::addColumn<QString>("caller"); // empty: anonymous
+    QTest::addColumn<int>("itemIndex");
+    QTest::addColumn<int>("status");
+    QTest::addRow("anonymous") << QString() << 30 << 404;
+    QTest::addRow("customer") << DemoAccounts::Customer << 31 << 404;
+    QTest::addRow("admin") << DemoAccounts::Admin << 32 << 200;
+}
+
+void TestWarehouseApi::hiddenItemsHaveNoServiceability()
+{
+    QFETCH(QString, caller);
+    QFETCH(int, itemIndex);
+    QFETCH(int, status);
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    ApiCall api(server->url());
+    if (!caller.isEmpty())
+        api.login(caller, DemoAccounts::Password);
+    const auto page
+        = itemPageFromJson(admin.get(paths::items(), QUrlQuery(QStringLiteral("limit=40"))).json());
+    QVERIFY(page && page->items.size() > itemIndex);
+    const qint64 id = page->items.at(itemIndex).id;
+    const QUrlQuery query(QStringLiteral("item=%1&pincode=560034").arg(id));
+    QCOMPARE(api.get(paths::serviceability(), query).status, 200); // item and stock now cached
+
+    const auto setStatus = [&](const char *value) {
+        return admin
+            .sendJson("PATCH", paths::item(id), {{QStringLiteral("status"), QLatin1String(value)}})
+            .status;
+    };
+    QCOMPARE(setStatus("inactive"), 200);
+    for (int ask = 0; ask < 3; ++ask) {
+        const ApiResponse r = api.get(paths::serviceability(), query);
+        QCOMPARE(r.status, status);
+        if (status == 404)
+            QVERIFY(isProblem(r));
+        else
+            QCOMPARE(r.json().value(QStringLiteral("item_id")).toInteger(), id);
+    }
+    QCOMPARE(setStatus("active"), 200);
+    QCOMPARE(api.get(paths::serviceability(), query).status, 200);
 }
 
 void TestWarehouseApi::laneChangeChangesPromises()

@@ -76,6 +76,34 @@ private Q_SLOTS:
         }
     }
 
+    // Promise dates are formatted by hand (not QDate::toString) on the serviceability hot path.
+    void promiseDateIsIso_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("padded month and day") << QDate(2026, 1, 5) << QStringLiteral("2026-01-05");
+        QTest::addRow("end of year") << QDate(2026, 12, 31) << QStringLiteral("2026-12-31");
+        QTest::addRow("leap day") << QDate(2028, 2, 29) << QStringLiteral("2028-02-29");
+        QTest::addRow("three-digit year") << QDate(999, 3, 4) << QStringLiteral("0999-03-04");
+        QTest::addRow("year one") << QDate(1, 1, 1) << QStringLiteral("0001-01-01");
+        QTest::addRow("last four-digit year")
+            << QDate(9999, 12, 31) << QStringLiteral("9999-12-31");
+    }
+    void promiseDateIsIso()
+    {
+        QFETCH(QDate, date);
+        QFETCH(QString, text);
+        Serviceability a;
+        a.itemId = 1;
+        a.pincode = QStringLiteral("110001");
+        a.deliverable = true;
+        a.warehouseId = 1;
+        a.courierId = 1;
+        a.promise = {10, 1, date};
+        const QJsonObject o = QJsonDocument::fromJson(serviceabilityJson(a)).object();
+        QCOMPARE(o.value(QStringLiteral("promise_date")).toString(), text);
+    }
+
     void itemRoundTrip()
     {
         Item item;

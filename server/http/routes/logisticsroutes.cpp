@@ -26,13 +26,18 @@ void addLogisticsRoutes(Router &router, RouteContext &ctx)
                 missing.append({QStringLiteral("pincode"), QStringLiteral("is required")});
             return HttpResponse::problem(DomainError::validation(missing));
         }
-        if (req.mustNotWait() && !logistics.answersFromMemory(**item))
-            return HttpResponse::handOff();
-        const auto answer
-            = logistics.serviceability(*who, **item, req.query(QStringLiteral("pincode")));
-        if (!answer)
-            return HttpResponse::problem(answer.error());
-        return HttpResponse::rawJson(serviceabilityJson(*answer));
+        const QString pincode = req.query(QStringLiteral("pincode"));
+        std::optional<Result<Serviceability>> answer;
+        if (req.mustNotWait()) {
+            answer = logistics.serviceabilityFromMemory(*who, **item, pincode);
+            if (!answer)
+                return HttpResponse::handOff();
+        } else {
+            answer = logistics.serviceability(*who, **item, pincode);
+        }
+        if (!*answer)
+            return HttpResponse::problem(answer->error());
+        return HttpResponse::rawJson(serviceabilityJson(**answer));
     });
 
     router.add("GET", paths::couriers(), [&logistics](Request &req) {
