@@ -4,8 +4,11 @@
 # 32 clients measured in the same run (mariadb-slap). See bench/README.md.
 #
 #   bench/checkout.sh [--server-bin PATH] [--bench-bin PATH] [--threads N] [--customers N] [--duration S]
-#                     [--items N] [--strict]
+#                     [--items N] [--strict] [--counters]
 #
+# --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
+# registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
+# resets: the commands that wait for an answer) and InnoDB fsyncs.
 # Targets: at least 1,000 orders/s and p99 of POST /orders under 50 ms.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +18,7 @@ source "$root/scripts/lib/mariadb.sh"
 die() { echo "checkout: $*" >&2; exit 1; }
 say() { echo "checkout: $*" >&2; }
 
-server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0
+server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0
 while (($#)); do
   case $1 in
     --server-bin | --bench-bin | --threads | --customers | --duration | --items)
@@ -24,6 +27,7 @@ while (($#)); do
       shift
       ;;
     --strict) strict=1 ;;
+    --counters) counters=1 ;;
     -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
@@ -86,6 +90,10 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" || { tail -n 20 "$tmp/server.log" >&2; die "server not ready"; }
 
+status_names="'Questions','Com_stmt_prepare','Com_stmt_execute','Com_stmt_reset','Com_stmt_close','Com_commit',\
+'Innodb_data_fsyncs'"
+status() { sql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($status_names)"; }
+((counters)) && status >"$tmp/status.before"
 result=$("$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
   --duration "$duration" | grep '^RESULT ' | cut -d' ' -f2-)
 num() { sed -n "s/.*\"$1\":\([-0-9.e+]*\).*/\1/p" <<<"$result"; }
@@ -94,6 +102,7 @@ p50=$(num order_p50_ms)
 p99=$(num order_p99_ms)
 ratio=$(awk -v a="$rate" -v b="$baseline_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
 stored=$(sql pincart -e 'SELECT COUNT(*) FROM orders')
+((counters)) && status >"$tmp/status.after"
 
 echo
 echo "checkout: $customers customers, 1-3 lines each, POST /orders with Idempotency-Key, ${duration}s measured;" \
@@ -104,6 +113,17 @@ printf '%-28s %12s %10s %10s %12s\n' "mariadb single-row inserts" "$baseline_rat
 printf '%-28s %12.0f %10s %10s %12s\n' "checkouts (orders)" "$rate" "$p50" "$p99" "$ratio"
 echo "whole checkout (cart + order): p50 $(num checkout_p50_ms) ms, p99 $(num checkout_p99_ms) ms;" \
   "failures $(num failures); answers $(sed -n 's/.*"statuses":\({[^}]*}\).*/\1/p' <<<"$result"); $stored orders stored"
+if ((counters)); then
+  awk -v orders="$stored" 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
+    END {
+      if (orders < 1) exit
+      trips = d["Questions"] + d["Com_stmt_prepare"] + d["Com_stmt_reset"]
+      printf "per order (%d orders): statements %.1f (prepared executions %.1f), COM_STMT_RESET %.1f, " \
+        "prepares %.2f, round trips %.1f, commits %.2f, InnoDB fsyncs %.2f\n", orders,
+        d["Questions"] / orders, d["Com_stmt_execute"] / orders, d["Com_stmt_reset"] / orders,
+        d["Com_stmt_prepare"] / orders, trips / orders, d["Com_commit"] / orders, d["Innodb_data_fsyncs"] / orders
+    }' "$tmp/status.before" "$tmp/status.after"
+fi
 verdict=()
 awk -v r="$rate" 'BEGIN { exit !(r >= 1000) }' || verdict+=("below 1,000 orders/s")
 awk -v p="$p99" 'BEGIN { exit !(p < 50) }' || verdict+=("p99 >= 50 ms")
