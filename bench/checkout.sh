@@ -8,7 +8,8 @@
 #
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
-# resets: the commands that wait for an answer) and InnoDB fsyncs.
+# resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time the server and MariaDB
+# spent per order (less sensitive than orders/s to other work on a shared machine).
 # Targets: at least 1,000 orders/s and p99 of POST /orders under 50 ms.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -92,7 +93,12 @@ curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" || { tail -n 20 "$tmp/ser
 
 status_names="'Questions','Com_stmt_prepare','Com_stmt_execute','Com_stmt_reset','Com_stmt_close','Com_commit',\
 'Innodb_data_fsyncs'"
-status() { sql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($status_names)"; }
+# CPU clock ticks (user + system) of a process, and as status lines for the per-order table.
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+status() {
+  sql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($status_names)"
+  printf 'cpu_server\t%s\ncpu_mariadb\t%s\n' "$(ticks "$server_pid")" "$(ticks "$MARIADB_PID")"
+}
 ((counters)) && status >"$tmp/status.before"
 result=$("$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
   --duration "$duration" | grep '^RESULT ' | cut -d' ' -f2-)
@@ -114,7 +120,7 @@ printf '%-28s %12.0f %10s %10s %12s\n' "checkouts (orders)" "$rate" "$p50" "$p99
 echo "whole checkout (cart + order): p50 $(num checkout_p50_ms) ms, p99 $(num checkout_p99_ms) ms;" \
   "failures $(num failures); answers $(sed -n 's/.*"statuses":\({[^}]*}\).*/\1/p' <<<"$result"); $stored orders stored"
 if ((counters)); then
-  awk -v orders="$stored" 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
+  awk -v orders="$stored" -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
     END {
       if (orders < 1) exit
       trips = d["Questions"] + d["Com_stmt_prepare"] + d["Com_stmt_reset"]
@@ -122,6 +128,8 @@ if ((counters)); then
         "prepares %.2f, round trips %.1f, commits %.2f, InnoDB fsyncs %.2f\n", orders,
         d["Questions"] / orders, d["Com_stmt_execute"] / orders, d["Com_stmt_reset"] / orders,
         d["Com_stmt_prepare"] / orders, trips / orders, d["Com_commit"] / orders, d["Innodb_data_fsyncs"] / orders
+      printf "CPU per order: server %.2f ms, MariaDB %.2f ms\n", 1000 * d["cpu_server"] / hz / orders,
+        1000 * d["cpu_mariadb"] / hz / orders
     }' "$tmp/status.before" "$tmp/status.after"
 fi
 verdict=()
