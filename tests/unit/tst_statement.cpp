@@ -107,6 +107,7 @@ class TestStatement : public QObject
 {
     Q_OBJECT
 
+    DatabaseUrl m_url;
     std::unique_ptr<Connection> m_db;
     st_mysql *m_mysql = nullptr;
 
@@ -169,7 +170,8 @@ private Q_SLOTS:
         QVERIFY2(!url.isEmpty(), qPrintable(error));
         Result<DatabaseUrl> parsed = DatabaseUrl::parse(url);
         QVERIFY(parsed.ok());
-        m_db = std::make_unique<Connection>(*parsed);
+        m_url = *parsed;
+        m_db = std::make_unique<Connection>(m_url);
         QVERIFY(m_db->open().ok());
         QVERIFY(m_db->execDirect(Table, "create").ok());
         const QVariant handle
@@ -328,6 +330,39 @@ private Q_SLOTS:
         Result<std::shared_ptr<PreparedStatement>> bad
             = m_db->prepared(QStringLiteral("SELECT FROM nowhere"));
         QVERIFY(!bad.ok());
+    }
+
+    // A connection lost under a cached statement is a 503 (Unavailable), and the next use
+    // reconnects and prepares again. Last: it replaces the connection the others use.
+    void lostConnectionIsUnavailable()
+    {
+        const QString sql = QStringLiteral("SELECT :x + 1");
+        Result<std::shared_ptr<PreparedStatement>> cached = m_db->prepared(sql);
+        QVERIFY(cached.ok());
+        QSqlQuery id(QSqlDatabase::database(m_db->connectionName(), false));
+        QVERIFY(id.exec(QStringLiteral("SELECT CONNECTION_ID()")) && id.next());
+        const qint64 connectionId = id.value(0).toLongLong();
+        id.finish();
+        Connection other(m_url);
+        QVERIFY(other.open().ok());
+        QVERIFY(
+            other.execDirect(QStringLiteral("KILL CONNECTION %1").arg(connectionId), "kill").ok());
+        m_mysql = nullptr; // gone with the connection
+
+        (*cached)->bind(QStringLiteral(":x"), 1);
+        const Status lost = m_db->exec(**cached, "select");
+        QVERIFY(!lost.ok());
+        QCOMPARE(lost.error().kind(), DomainError::Kind::Unavailable);
+        QVERIFY(!(*cached)->next());
+
+        Result<std::shared_ptr<PreparedStatement>> again = m_db->prepared(sql);
+        QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message()));
+        QVERIFY(again->get() != cached->get());
+        (*again)->bind(QStringLiteral(":x"), 41);
+        QVERIFY(m_db->exec(**again, "select").ok());
+        QVERIFY((*again)->next());
+        QCOMPARE((*again)->value(0).toInt(), 42);
+        (*again)->finish();
     }
 
     void cleanupTestCase() { m_db.reset(); }
