@@ -224,13 +224,14 @@ bool MySqlStatement::bindParameters()
         case QMetaType::QByteArray:
             b.paramBytes[i] = value.toByteArray();
             param.buffer_type = MYSQL_TYPE_BLOB;
-            param.buffer = b.paramBytes[i].data();
+            // constData(): data() would detach and copy what the QVariant shares with it.
+            param.buffer = const_cast<char *>(b.paramBytes[i].constData());
             param.buffer_length = static_cast<unsigned long>(b.paramBytes[i].size());
             break;
         default: // QString, and (as QMYSQL) anything else by its text
             b.paramBytes[i] = value.toString().toUtf8();
             param.buffer_type = MYSQL_TYPE_STRING;
-            param.buffer = b.paramBytes[i].data();
+            param.buffer = const_cast<char *>(b.paramBytes[i].constData());
             param.buffer_length = static_cast<unsigned long>(b.paramBytes[i].size());
             break;
         }
@@ -292,7 +293,11 @@ bool MySqlStatement::exec()
     }
     if (!bindParameters())
         return fail("bind parameters");
-    if (mysql_stmt_execute(m_stmt))
+    const bool executed = !mysql_stmt_execute(m_stmt);
+    // The request is sent: drop the copies of text and blobs (an upload can be megabytes).
+    for (QByteArray &bytes : m_buffers->paramBytes)
+        bytes = QByteArray();
+    if (!executed)
         return fail("execute");
     // Before store_result, as QMYSQL reads them.
     m_rowsAffected = int(mysql_stmt_affected_rows(m_stmt));
