@@ -8,22 +8,53 @@
 #include "mariadbinstance.h"
 
 #include <csignal>
+#include <fcntl.h>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace pincart;
 using namespace pincart::test;
 
 namespace {
 
-// Signals a started server. Never pid 0: kill(0, ...) would signal this test's own process group
-// (a server that already died, say), and take ctest with it.
-bool signalServer(const QProcess &server, int signal)
+// Signals a started server: empty when it was signalled, else how it had already ended (a crash
+// and its signal, or an exit and its code), for the failure message. Never pid 0: kill(0, ...)
+// would signal this test's own process group and take ctest with it.
+QString signalServer(const QProcess &server, int signal)
 {
     const qint64 pid = server.processId();
-    return pid > 0 && ::kill(pid_t(pid), signal) == 0;
+    if (pid > 0 && ::kill(pid_t(pid), signal) == 0)
+        return {};
+    if (server.exitStatus() == QProcess::CrashExit)
+        return QStringLiteral("the server is not running: it was killed by signal %1")
+            .arg(server.exitCode());
+    return QStringLiteral("the server is not running: it exited with code %1")
+        .arg(server.exitCode());
+}
+
+// Fails the test function with how the server ended when it was no longer there to signal.
+#define VERIFY_SIGNALLED(server, signal)                                                           \
+    do {                                                                                           \
+        const QString notSignalled = signalServer(server, signal);                                 \
+        QVERIFY2(notSignalled.isEmpty(), qPrintable(notSignalled));                                \
+    } while (false)
+
+// The pid of a process holding an fcntl lock anywhere in `path` (0 for none), as another process
+// that wanted the whole file to itself would find it.
+qint64 lockHolder(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET; // l_start 0, l_len 0: the whole file
+    const bool asked = ::fcntl(fd, F_GETLK, &lock) == 0;
+    ::close(fd);
+    return asked && lock.l_type != F_UNLCK ? lock.l_pid : 0;
 }
 
 quint16 freePort()
@@ -139,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(api.get(paths::categories()).json().value(QStringLiteral("items")).toArray().size()
                 >= 12);
 
-        QVERIFY2(signalServer(server, SIGTERM), "the server is not running");
+        VERIFY_SIGNALLED(server, SIGTERM);
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
@@ -198,7 +229,7 @@ private Q_SLOTS:
                 break;
             QTest::qWait(5);
         }
-        QVERIFY2(signalServer(first, SIGKILL), "the server is not running");
+        VERIFY_SIGNALLED(first, SIGKILL);
         QVERIFY(first.waitForFinished(10000));
         QVERIFY2(processed > 0 && processed < rows, qPrintable(QString::number(processed)));
         const qint64 itemsAtKill = rowCount(db, QStringLiteral("items"));
@@ -238,7 +269,7 @@ private Q_SLOTS:
                 db, QStringLiteral("SELECT rows_accepted FROM submissions WHERE id = %1").arg(id))
                 .toInt(),
             rows);
-        QVERIFY2(signalServer(second, SIGTERM), "the server is not running");
+        VERIFY_SIGNALLED(second, SIGTERM);
         QVERIFY(second.waitForFinished(10000));
     }
 
@@ -337,7 +368,7 @@ private Q_SLOTS:
         for (int i = 0; i < Customers; ++i)
             next(i);
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 40, 60000);
-        QVERIFY2(signalServer(first, SIGKILL), "the server is not running");
+        VERIFY_SIGNALLED(first, SIGKILL);
         stop = true;
         QVERIFY(first.waitForFinished(10000));
         QTest::qWait(200); // let the cut connections report
@@ -381,8 +412,38 @@ private Q_SLOTS:
         customers.front()->sendJson("PUT", paths::cartItem(items.first()),
                                     {{QStringLiteral("quantity"), 1}});
         QCOMPARE(customers.front()->send("POST", paths::orders(), order).status, 201);
-        QVERIFY2(signalServer(second, SIGTERM), "the server is not running");
+        VERIFY_SIGNALLED(second, SIGTERM);
         QVERIFY(second.waitForFinished(10000));
+    }
+
+    // The default layout: the SQLite database and the search index in one data directory. The
+    // index is built at start, and making it durable must not touch the database's files: any close
+    // of them drops every fcntl lock the server holds there, and another process (a reader, a seed)
+    // that then thought itself alone would reset the WAL index under the server (it died of
+    // SIGBUS).
+    void keepsItsDatabaseLocksWhenTheIndexIsBuilt()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("layout"));
+        const quint16 port = freePort();
+        QProcess server;
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start(m_binary, {QStringLiteral("--port"), QString::number(port),
+                                QStringLiteral("--access-log"), QStringLiteral("off"),
+                                QStringLiteral("--data-dir"), dataDir});
+        QVERIFY(server.waitForStarted());
+        ApiCall api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QTRY_COMPARE_WITH_TIMEOUT(api.get(paths::readyz()).status, 200, 20000);
+        QVERIFY(QFileInfo::exists(dataDir + QStringLiteral("/search")));
+        QCOMPARE(api.get(paths::categories()).status, 200);
+
+        for (const char *file : {"pincart.db", "pincart.db-shm"}) {
+            const QString path = dataDir + QLatin1Char('/') + QLatin1String(file);
+            QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+            QCOMPARE(lockHolder(path), server.processId());
+        }
+        VERIFY_SIGNALLED(server, SIGTERM);
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 0);
     }
 
     void printsAOneTimePasswordWhenNoneIsConfigured()
@@ -407,7 +468,7 @@ private Q_SLOTS:
         const QString password = QString::fromLatin1(log.mid(at + 18).split(' ').first().trimmed());
         ApiCall api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QVERIFY(!api.login(QStringLiteral("admin@pincart.local"), password).isEmpty());
-        QVERIFY2(signalServer(server, SIGTERM), "the server is not running");
+        VERIFY_SIGNALLED(server, SIGTERM);
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitCode(), 0);
     }

@@ -36,20 +36,27 @@ DomainError indexError(const char *what, const Xapian::Error &e)
             .arg(QLatin1String(what), QString::fromStdString(e.get_description())));
 }
 
-// Xapian's DB_NO_SYNC build is made durable here, once, before it is swapped in.
-bool syncTree(const QString &directory)
+// fsync of one file, or of a directory to make its entries (a rename) durable.
+bool syncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    const bool ok = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    return ok;
+}
+
+// Xapian's DB_NO_SYNC build is made durable here, once, before it is swapped in: its files, then
+// the directory. Only ever the index's own directory: the data directory around it holds the
+// SQLite database, and fcntl locks belong to the process, so opening and closing any of the
+// database's files here would silently drop the locks SQLite holds on them. Another process would
+// then think itself alone and reset the WAL index this one has mapped (SIGBUS).
+bool syncIndexFiles(const QString &directory)
 {
     bool ok = true;
-    QStringList paths{directory};
     for (QDirIterator it(directory, QDir::Files); it.hasNext();)
-        paths.prepend(it.next());
-    for (const QString &path : std::as_const(paths)) {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        ok = fd >= 0 && ::fsync(fd) == 0 && ok;
-        if (fd >= 0)
-            ::close(fd);
-    }
-    return ok;
+        ok = syncPath(it.next()) && ok;
+    return syncPath(directory) && ok;
 }
 
 quint64 stockMaskOf(SearchFactsBuilder &facts, const QList<WarehouseStock> &levels)
@@ -254,7 +261,7 @@ Result<qint64> SearchIndex::rebuild(Connection &db, BuildReport *report)
     } catch (const Xapian::Error &e) {
         return indexError("rebuild", e);
     }
-    if (!syncTree(building))
+    if (!syncIndexFiles(building))
         return DomainError::internal(QStringLiteral("search index: cannot sync %1").arg(building));
     QDir(old).removeRecursively();
     if (QFileInfo::exists(dir) && !QDir().rename(dir, old))
@@ -263,7 +270,7 @@ Result<qint64> SearchIndex::rebuild(Connection &db, BuildReport *report)
         return DomainError::internal(
             QStringLiteral("search index: cannot move %1 into place").arg(building));
     QDir(old).removeRecursively();
-    syncTree(QFileInfo(dir).absolutePath());
+    syncPath(QFileInfo(dir).absolutePath()); // the renames; never the files beside the index
     try {
         m_db = std::make_unique<Xapian::WritableDatabase>(dir.toStdString(), Xapian::DB_OPEN);
         m_terms.set_database(*m_db);
