@@ -263,8 +263,7 @@ seed() {
   local n=$1 database=$2 data=$3 key=$4 t0
   say "$key: seeding $n items"
   t0=$SECONDS
-  # QT_HASH_SEED=0: the demo catalogue's house brands come from qHash, which Qt seeds at random per process.
-  if ! QT_HASH_SEED=0 "$server_bin" seed --database "$database" --data-dir "$data" --items "$n" --seed 1 >"$tmp/seed.log" 2>&1; then
+  if ! "$server_bin" seed --database "$database" --data-dir "$data" --items "$n" --seed 1 >"$tmp/seed.log" 2>&1; then
     tail -n 20 "$tmp/seed.log" >&2
     return 1
   fi

@@ -132,7 +132,7 @@ QStringList houseBrands(const QString &slug)
     static const QStringList second{"kart", "mart", "wala",  "craft", "nest", "bazaar",
                                     "tech", "home", "style", "works", "line", "deep"};
     QStringList out;
-    const quint64 h = qHash(slug, 7u);
+    const quint64 h = stableHash(slug);
     for (int i = 0; i < 12; ++i)
         out << first.at(int((h + quint64(i) * 5) % quint64(first.size())))
                    + second.at(int((h / 13 + quint64(i) * 7) % quint64(second.size())));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QStringView>
 #include <QtGlobal>
 
 namespace pincart::server {
@@ -31,5 +32,17 @@ public:
 private:
     quint64 m_state;
 };
+
+// FNV-1a over UTF-16 code units: the same in every process. qHash is not, even with an explicit
+// seed (Qt mixes in a per-process seed), so `seed --seed 1` made other brands in every run.
+inline quint64 stableHash(QStringView text)
+{
+    quint64 h = 0xCBF29CE484222325ull;
+    for (const QChar c : text) {
+        h ^= c.unicode();
+        h *= 0x100000001B3ull;
+    }
+    return h;
+}
 
 } // namespace pincart::server
