@@ -205,6 +205,29 @@ Result<Xapian::Database *> SearchService::reader()
     return m_db.get();
 }
 
+template<typename T, typename Read>
+Result<T> SearchService::withReader(const char *what, Read &&read)
+{
+    for (int attempt = 0;; ++attempt) {
+        const auto db = reader();
+        if (!db)
+            return db.error();
+        try {
+            return read(**db);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            // The indexer committed twice while this reader was on an older revision: once more,
+            // on a fresh reader.
+            if (attempt > 0)
+                return DomainError::unavailable(
+                    QStringLiteral("The search index is changing fast; try again"));
+            m_db.reset();
+        } catch (const Xapian::Error &e) {
+            qCWarning(lcSearch) << what << "failed:" << e.get_description().c_str();
+            return DomainError::internal(QStringLiteral("%1 failed").arg(QLatin1String(what)));
+        }
+    }
+}
+
 Result<SearchResult> SearchService::search(const Principal &who, const SearchRequest &request)
 {
     const auto tree = m_catalog.categories();
@@ -234,214 +257,197 @@ Result<SearchResult> SearchService::search(const Principal &who, const SearchReq
     if (!unknown.isEmpty())
         return DomainError::validation(unknown, QStringLiteral("Invalid search"));
 
-    for (int attempt = 0;; ++attempt) {
-        const auto db = reader();
-        if (!db)
-            return db.error();
+    return withReader<SearchResult>("search", [&](Xapian::Database &db) -> Result<SearchResult> {
         const auto facts = m_state.facts();
-        try {
-            Xapian::QueryParser qp = parserFor(**db);
-            Xapian::Query query = request.text.isEmpty() ? Xapian::Query::MatchAll
-                                                         : parsed(qp, request.text, BaseFlags);
-            // Filters: each group's terms are alternatives, every group must hold.
-            std::vector<std::vector<std::string>> groups;
-            if (request.categoryId)
-                groups.push_back(
-                    {s::booleanTerm(s::CategoryPrefix, QString::number(*request.categoryId))});
-            if (!request.brands.isEmpty()) {
-                groups.emplace_back();
-                for (const QString &b : request.brands)
-                    groups.back().push_back(s::booleanTerm(s::BrandPrefix, b));
-            }
-            for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it) {
-                groups.emplace_back();
-                for (const QString &v : it.value())
-                    groups.back().push_back(s::attributeTerm(it.key(), flagAlias(v)));
-            }
-            std::vector<Xapian::Query> filters;
-            for (const auto &group : groups)
-                filters.emplace_back(Xapian::Query::OP_OR, group.begin(), group.end());
-            const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
-            const auto filtered = [&](const Xapian::Query &q) {
-                return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-            };
-            query = filtered(query);
-
-            Delivery delivery;
-            EligibleItems::Rules rules;
-            rules.priceMin = request.priceMinMinor.value_or(0);
-            rules.priceMax = request.priceMaxMinor.value_or(std::numeric_limits<qint64>::max());
-            if (!request.pincode.isEmpty()) {
-                rules.byPincode = true;
-                const QDateTime now = m_clock.now();
-                const auto &slots = facts->dictionaries().warehouseBySlot;
-                for (size_t slot = 0; slot < slots.size(); ++slot) {
-                    const auto leg = network->best(slots[slot], request.pincode);
-                    const Warehouse *w = network->warehouse(slots[slot]);
-                    if (!leg || !w || !w->active)
-                        continue;
-                    SlotPromise &p = delivery.slots[slot];
-                    p.warehouseId = slots[slot];
-                    p.promise = promiseFor(*w, leg->tatHours, now);
-                    p.rank = qint64(p.promise.etaDays) * 100000 + p.promise.tatHours;
-                    delivery.reachMask |= quint64(1) << slot;
-                }
-                rules.reachMask = delivery.reachMask;
-            }
-
-            // Every eligible hit is checked (and counted): facet counts and totals are exact.
-            const bool sortedHere = request.sort != SearchSort::Relevance;
-            FacetCounter counter(*facts, *tree, sortedHere);
-            EligibleItems eligible(*facts, rules);
-            const int offset = cursor && !sortedHere ? int(cursor->key) : 0;
-            const auto plain = plainWords(qp, request.text);
-
-            SearchResult result;
-            QList<Xapian::docid> page;
-            if (plain) {
-                // Walked here (see PlainQueryWalk); relevance keeps the best `offset + limit`.
-                const size_t keep = size_t(offset + request.limit);
-                std::vector<Scored> best;
-                best.reserve(keep + 1);
-                PlainQueryWalk walk(**db, PlainQuery{*plain, groups});
-                walk.run([&](Xapian::docid id, double score) {
-                    const ItemFacts *f = facts->find(id);
-                    if (!eligible.accepts(f))
-                        return;
-                    counter.count(id, *f);
-                    if (sortedHere || (best.size() == keep && !(Scored{score, id} < best.front())))
-                        return;
-                    best.push_back({score, id});
-                    std::push_heap(best.begin(), best.end());
-                    if (best.size() > keep) {
-                        std::pop_heap(best.begin(), best.end());
-                        best.pop_back();
-                    }
-                });
-                if (!sortedHere) {
-                    std::sort_heap(best.begin(), best.end());
-                    for (size_t i = size_t(offset); i < best.size(); ++i)
-                        page << best[i].id;
-                }
-            } else if (!sortedHere) {
-                Xapian::Enquire enquire(**db);
-                enquire.set_query(query);
-                enquire.add_matchspy(&counter);
-                const Xapian::doccount all = std::max<Xapian::doccount>(1, (*db)->get_doccount());
-                const Xapian::MSet mset
-                    = enquire.get_mset(Xapian::doccount(offset), Xapian::doccount(request.limit),
-                                       all, nullptr, &eligible);
-                for (auto it = mset.begin(); it != mset.end(); ++it)
-                    page << *it;
-            } else {
-                Xapian::Enquire enquire(**db);
-                enquire.set_query(query);
-                enquire.set_weighting_scheme(Xapian::BoolWeight());
-                enquire.add_matchspy(&counter);
-                const Xapian::doccount all = std::max<Xapian::doccount>(1, (*db)->get_doccount());
-                enquire.get_mset(0, 1, all, nullptr, &eligible);
-            }
-
-            if (!sortedHere) {
-                const int reached = offset + int(page.size());
-                if (reached < counter.total() && reached < SearchCursor::MaxRelevanceOffset
-                    && !page.isEmpty())
-                    result.next = SearchCursor{SearchSort::Relevance, reached, 0}.encode();
-            } else {
-                struct Keyed
-                {
-                    qint64 key;
-                    quint32 id;
-                    bool operator<(const Keyed &o) const
-                    {
-                        return key != o.key ? key < o.key : id < o.id;
-                    }
-                };
-                std::vector<Keyed> keyed;
-                keyed.reserve(counter.ids().size());
-                for (quint32 id : counter.ids()) {
-                    const Keyed k{sortKey(request.sort, *facts->find(id), delivery), id};
-                    if (!cursor || Keyed{cursor->key, quint32(cursor->id)} < k)
-                        keyed.push_back(k);
-                }
-                const size_t take = std::min(keyed.size(), size_t(request.limit));
-                std::partial_sort(keyed.begin(), keyed.begin() + qsizetype(take), keyed.end());
-                for (size_t i = 0; i < take; ++i)
-                    page << keyed[i].id;
-                if (keyed.size() > take && take > 0)
-                    result.next
-                        = SearchCursor{request.sort, keyed[take - 1].key, keyed[take - 1].id}
-                              .encode();
-            }
-
-            result.total = counter.total();
-            for (Xapian::docid id : std::as_const(page)) {
-                const ItemFacts *f = facts->find(id);
-                SearchHit hit;
-                hit.id = id;
-                hit.title = QString::fromStdString((*db)->get_document(id).get_data());
-                hit.brand
-                    = f->brand ? facts->dictionaries().brands[qsizetype(f->brand - 1)] : QString();
-                hit.categoryId = f->categoryId;
-                hit.price.amount = f->priceMinor;
-                if (rules.byPincode) {
-                    if (const SlotPromise *p = delivery.best(f->stockMask))
-                        hit.delivery = SearchDelivery{p->promise.etaDays, p->promise.promiseDate,
-                                                      p->warehouseId};
-                }
-                result.items << hit;
-            }
-            result.facets = counter.facets(*tree);
-
-            // "Did you mean": only when the words found little, since a spelling lookup per word
-            // costs more than the search, and only when the corrected words find more.
-            if (result.total < FewHits && !request.text.isEmpty()) {
-                const QString corrected = spellingCorrected(**db, request.text);
-                if (!corrected.isEmpty()) {
-                    Xapian::Enquire check(**db);
-                    check.set_query(filtered(parsed(qp, corrected, BaseFlags)));
-                    // Counted as the hits were: deliverable and in the price range.
-                    check.set_weighting_scheme(Xapian::BoolWeight());
-                    if (check.get_mset(0, FewHits, FewHits, nullptr, &eligible).size()
-                        > Xapian::doccount(result.total))
-                        result.suggestion = corrected;
-                }
-            }
-
-            if (m_events) {
-                QJsonObject attributes;
-                for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it)
-                    attributes.insert(it.key(), QJsonArray::fromStringList(it.value()));
-                m_events->append(Event{
-                    0, QString(topics::SearchPerformed),
-                    who.isAuthenticated() ? QString::number(who.userId)
-                                          : QStringLiteral("anonymous"),
-                    QJsonObject{
-                        {QLatin1StringView("user_id"),
-                         who.isAuthenticated() ? QJsonValue(who.userId) : QJsonValue()},
-                        {QLatin1StringView("query"), request.text},
-                        {QLatin1StringView("pincode"),
-                         request.pincode.isEmpty() ? QJsonValue() : QJsonValue(request.pincode)},
-                        {QLatin1StringView("category_id"),
-                         request.categoryId ? QJsonValue(*request.categoryId) : QJsonValue()},
-                        {QLatin1StringView("brands"), QJsonArray::fromStringList(request.brands)},
-                        {QLatin1StringView("attributes"), attributes},
-                        {QLatin1StringView("sort"), searchSortName(request.sort)},
-                        {QLatin1StringView("results"), result.total}},
-                    0});
-            }
-            return result;
-        } catch (const Xapian::DatabaseModifiedError &) {
-            // The indexer committed twice while this reader was on an older revision.
-            if (attempt > 0)
-                return DomainError::unavailable(
-                    QStringLiteral("The search index is changing fast; try again"));
-            m_db.reset();
-        } catch (const Xapian::Error &e) {
-            qCWarning(lcSearch) << "search failed:" << e.get_description().c_str();
-            return DomainError::internal(QStringLiteral("search failed"));
+        Xapian::QueryParser qp = parserFor(db);
+        Xapian::Query query = request.text.isEmpty() ? Xapian::Query::MatchAll
+                                                     : parsed(qp, request.text, BaseFlags);
+        // Filters: each group's terms are alternatives, every group must hold.
+        std::vector<std::vector<std::string>> groups;
+        if (request.categoryId)
+            groups.push_back(
+                {s::booleanTerm(s::CategoryPrefix, QString::number(*request.categoryId))});
+        if (!request.brands.isEmpty()) {
+            groups.emplace_back();
+            for (const QString &b : request.brands)
+                groups.back().push_back(s::booleanTerm(s::BrandPrefix, b));
         }
-    }
+        for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it) {
+            groups.emplace_back();
+            for (const QString &v : it.value())
+                groups.back().push_back(s::attributeTerm(it.key(), flagAlias(v)));
+        }
+        std::vector<Xapian::Query> filters;
+        for (const auto &group : groups)
+            filters.emplace_back(Xapian::Query::OP_OR, group.begin(), group.end());
+        const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        const auto filtered = [&](const Xapian::Query &q) {
+            return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+        };
+        query = filtered(query);
+
+        Delivery delivery;
+        EligibleItems::Rules rules;
+        rules.priceMin = request.priceMinMinor.value_or(0);
+        rules.priceMax = request.priceMaxMinor.value_or(std::numeric_limits<qint64>::max());
+        if (!request.pincode.isEmpty()) {
+            rules.byPincode = true;
+            const QDateTime now = m_clock.now();
+            const auto &slots = facts->dictionaries().warehouseBySlot;
+            for (size_t slot = 0; slot < slots.size(); ++slot) {
+                const auto leg = network->best(slots[slot], request.pincode);
+                const Warehouse *w = network->warehouse(slots[slot]);
+                if (!leg || !w || !w->active)
+                    continue;
+                SlotPromise &p = delivery.slots[slot];
+                p.warehouseId = slots[slot];
+                p.promise = promiseFor(*w, leg->tatHours, now);
+                p.rank = qint64(p.promise.etaDays) * 100000 + p.promise.tatHours;
+                delivery.reachMask |= quint64(1) << slot;
+            }
+            rules.reachMask = delivery.reachMask;
+        }
+
+        // Every eligible hit is checked (and counted): facet counts and totals are exact.
+        const bool sortedHere = request.sort != SearchSort::Relevance;
+        FacetCounter counter(*facts, *tree, sortedHere);
+        EligibleItems eligible(*facts, rules);
+        const int offset = cursor && !sortedHere ? int(cursor->key) : 0;
+        const auto plain = plainWords(qp, request.text);
+
+        SearchResult result;
+        QList<Xapian::docid> page;
+        if (plain) {
+            // Walked here (see PlainQueryWalk); relevance keeps the best `offset + limit`.
+            const size_t keep = size_t(offset + request.limit);
+            std::vector<Scored> best;
+            best.reserve(keep + 1);
+            PlainQueryWalk walk(db, PlainQuery{*plain, groups});
+            walk.run([&](Xapian::docid id, double score) {
+                const ItemFacts *f = facts->find(id);
+                if (!eligible.accepts(f))
+                    return;
+                counter.count(id, *f);
+                if (sortedHere || (best.size() == keep && !(Scored{score, id} < best.front())))
+                    return;
+                best.push_back({score, id});
+                std::push_heap(best.begin(), best.end());
+                if (best.size() > keep) {
+                    std::pop_heap(best.begin(), best.end());
+                    best.pop_back();
+                }
+            });
+            if (!sortedHere) {
+                std::sort_heap(best.begin(), best.end());
+                for (size_t i = size_t(offset); i < best.size(); ++i)
+                    page << best[i].id;
+            }
+        } else if (!sortedHere) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.add_matchspy(&counter);
+            const Xapian::doccount all = std::max<Xapian::doccount>(1, db.get_doccount());
+            const Xapian::MSet mset = enquire.get_mset(
+                Xapian::doccount(offset), Xapian::doccount(request.limit), all, nullptr, &eligible);
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                page << *it;
+        } else {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.add_matchspy(&counter);
+            const Xapian::doccount all = std::max<Xapian::doccount>(1, db.get_doccount());
+            enquire.get_mset(0, 1, all, nullptr, &eligible);
+        }
+
+        if (!sortedHere) {
+            const int reached = offset + int(page.size());
+            if (reached < counter.total() && reached < SearchCursor::MaxRelevanceOffset
+                && !page.isEmpty())
+                result.next = SearchCursor{SearchSort::Relevance, reached, 0}.encode();
+        } else {
+            struct Keyed
+            {
+                qint64 key;
+                quint32 id;
+                bool operator<(const Keyed &o) const
+                {
+                    return key != o.key ? key < o.key : id < o.id;
+                }
+            };
+            std::vector<Keyed> keyed;
+            keyed.reserve(counter.ids().size());
+            for (quint32 id : counter.ids()) {
+                const Keyed k{sortKey(request.sort, *facts->find(id), delivery), id};
+                if (!cursor || Keyed{cursor->key, quint32(cursor->id)} < k)
+                    keyed.push_back(k);
+            }
+            const size_t take = std::min(keyed.size(), size_t(request.limit));
+            std::partial_sort(keyed.begin(), keyed.begin() + qsizetype(take), keyed.end());
+            for (size_t i = 0; i < take; ++i)
+                page << keyed[i].id;
+            if (keyed.size() > take && take > 0)
+                result.next
+                    = SearchCursor{request.sort, keyed[take - 1].key, keyed[take - 1].id}.encode();
+        }
+
+        result.total = counter.total();
+        for (Xapian::docid id : std::as_const(page)) {
+            const ItemFacts *f = facts->find(id);
+            SearchHit hit;
+            hit.id = id;
+            hit.title = QString::fromStdString(db.get_document(id).get_data());
+            hit.brand
+                = f->brand ? facts->dictionaries().brands[qsizetype(f->brand - 1)] : QString();
+            hit.categoryId = f->categoryId;
+            hit.price.amount = f->priceMinor;
+            if (rules.byPincode) {
+                if (const SlotPromise *p = delivery.best(f->stockMask))
+                    hit.delivery = SearchDelivery{p->promise.etaDays, p->promise.promiseDate,
+                                                  p->warehouseId};
+            }
+            result.items << hit;
+        }
+        result.facets = counter.facets(*tree);
+
+        // "Did you mean": only when the words found little, since a spelling lookup per word
+        // costs more than the search, and only when the corrected words find more.
+        if (result.total < FewHits && !request.text.isEmpty()) {
+            const QString corrected = spellingCorrected(db, request.text);
+            if (!corrected.isEmpty()) {
+                Xapian::Enquire check(db);
+                check.set_query(filtered(parsed(qp, corrected, BaseFlags)));
+                // Counted as the hits were: deliverable and in the price range.
+                check.set_weighting_scheme(Xapian::BoolWeight());
+                if (check.get_mset(0, FewHits, FewHits, nullptr, &eligible).size()
+                    > Xapian::doccount(result.total))
+                    result.suggestion = corrected;
+            }
+        }
+
+        if (m_events) {
+            QJsonObject attributes;
+            for (auto it = request.attributes.cbegin(); it != request.attributes.cend(); ++it)
+                attributes.insert(it.key(), QJsonArray::fromStringList(it.value()));
+            m_events->append(Event{
+                0, QString(topics::SearchPerformed),
+                who.isAuthenticated() ? QString::number(who.userId) : QStringLiteral("anonymous"),
+                QJsonObject{
+                    {QLatin1StringView("user_id"),
+                     who.isAuthenticated() ? QJsonValue(who.userId) : QJsonValue()},
+                    {QLatin1StringView("query"), request.text},
+                    {QLatin1StringView("pincode"),
+                     request.pincode.isEmpty() ? QJsonValue() : QJsonValue(request.pincode)},
+                    {QLatin1StringView("category_id"),
+                     request.categoryId ? QJsonValue(*request.categoryId) : QJsonValue()},
+                    {QLatin1StringView("brands"), QJsonArray::fromStringList(request.brands)},
+                    {QLatin1StringView("attributes"), attributes},
+                    {QLatin1StringView("sort"), searchSortName(request.sort)},
+                    {QLatin1StringView("results"), result.total}},
+                0});
+        }
+        return result;
+    });
 }
 
 Result<QStringList> SearchService::complete(const QString &typed)
@@ -454,61 +460,46 @@ Result<QStringList> SearchService::complete(const QString &typed)
     const QString prior = words.join(QLatin1Char(' '));
     if (prior.isEmpty() && last.size() < 2)
         return QStringList(); // one letter completes to half the dictionary
-    for (int attempt = 0;; ++attempt) {
-        const auto db = reader();
-        if (!db)
-            return db.error();
-        try {
-            // The most frequent words that start with what is typed: a range of the term list,
-            // which is sorted, so this reads only the matching terms (FLAG_PARTIAL would match them
-            // all against the documents, see ARCHITECTURE.md).
-            const std::string stem = last.toStdString();
-            struct Candidate
-            {
-                Xapian::doccount frequency;
-                std::string term;
-            };
-            std::vector<Candidate> candidates;
-            int scanned = 0;
-            for (auto it = (*db)->allterms_begin(stem);
-                 it != (*db)->allterms_end(stem) && scanned < 5000; ++it, ++scanned)
-                if (!isStopword(*it))
-                    candidates.push_back({it.get_termfreq(), *it});
-            std::sort(
-                candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-                    return a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term;
-                });
-            QStringList out;
-            if (prior.isEmpty()) {
-                for (size_t i = 0;
-                     i < candidates.size() && out.size() < SearchLimits::MaxCompletions; ++i)
-                    out << QString::fromStdString(candidates[i].term);
-                return out;
-            }
-            // After other words, a completion must find something together with them.
-            Xapian::QueryParser qp = parserFor(**db);
-            const Xapian::Query before = parsed(qp, prior, BaseFlags);
-            Xapian::Enquire enquire(**db);
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-            for (size_t i = 0;
-                 i < candidates.size() && i < 50 && out.size() < SearchLimits::MaxCompletions;
-                 ++i) {
-                enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, before,
-                                                Xapian::Query(candidates[i].term)));
-                if (!enquire.get_mset(0, 1).empty())
-                    out << prior + QLatin1Char(' ') + QString::fromStdString(candidates[i].term);
-            }
+    return withReader<QStringList>("completion", [&](Xapian::Database &db) -> Result<QStringList> {
+        // The most frequent words that start with what is typed: a range of the term list,
+        // which is sorted, so this reads only the matching terms (FLAG_PARTIAL would match them
+        // all against the documents, see ARCHITECTURE.md).
+        const std::string stem = last.toStdString();
+        struct Candidate
+        {
+            Xapian::doccount frequency;
+            std::string term;
+        };
+        std::vector<Candidate> candidates;
+        int scanned = 0;
+        for (auto it = db.allterms_begin(stem); it != db.allterms_end(stem) && scanned < 5000;
+             ++it, ++scanned)
+            if (!isStopword(*it))
+                candidates.push_back({it.get_termfreq(), *it});
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+            return a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term;
+        });
+        QStringList out;
+        if (prior.isEmpty()) {
+            for (size_t i = 0; i < candidates.size() && out.size() < SearchLimits::MaxCompletions;
+                 ++i)
+                out << QString::fromStdString(candidates[i].term);
             return out;
-        } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt > 0)
-                return DomainError::unavailable(
-                    QStringLiteral("The search index is changing fast; try again"));
-            m_db.reset();
-        } catch (const Xapian::Error &e) {
-            qCWarning(lcSearch) << "completion failed:" << e.get_description().c_str();
-            return DomainError::internal(QStringLiteral("completion failed"));
         }
-    }
+        // After other words, a completion must find something together with them.
+        Xapian::QueryParser qp = parserFor(db);
+        const Xapian::Query before = parsed(qp, prior, BaseFlags);
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        for (size_t i = 0;
+             i < candidates.size() && i < 50 && out.size() < SearchLimits::MaxCompletions; ++i) {
+            enquire.set_query(
+                Xapian::Query(Xapian::Query::OP_AND, before, Xapian::Query(candidates[i].term)));
+            if (!enquire.get_mset(0, 1).empty())
+                out << prior + QLatin1Char(' ') + QString::fromStdString(candidates[i].term);
+        }
+        return out;
+    });
 }
 
 } // namespace pincart::server

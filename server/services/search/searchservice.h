@@ -36,6 +36,10 @@ public:
 
 private:
     Result<Xapian::Database *> reader();
+    // `read` on this thread's reader of the current index; run again once on a fresh reader when
+    // the index changed under it, and any other Xapian error logged as `what` and answered 500.
+    template<typename T, typename Read>
+    Result<T> withReader(const char *what, Read &&read);
 
     SearchState &m_state;
     const CatalogState &m_catalog;
