@@ -2,12 +2,16 @@
 // bench/README.md). Each customer registers, then loops for the duration: 1 to 3 cart lines of
 // random stocked items (PUT /cart/items/{id}), then POST /orders with an Idempotency-Key. Prints
 // orders/s over the measured window, the latency of POST /orders (p50, p99) and of a whole
-// checkout (cart and order), and one machine-readable RESULT line.
+// checkout (cart and order), the CPU time each --cpu process and the load generator itself spent
+// per order in the measured window, and one machine-readable RESULT line.
 
 #include "apiclient.h"
 #include "apipaths.h"
 #include "order.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -16,10 +20,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
-
-#include <algorithm>
-#include <cstdio>
-#include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace pincart;
@@ -43,11 +44,55 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())))];
 }
 
+// CPU seconds (user + system) a process has used so far, from /proc/PID/stat; -1 when unreadable.
+double cpuSeconds(const QString &pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command name, which is in parentheses and may hold spaces: state is field 3,
+    // utime and stime are fields 14 and 15.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// The processes whose CPU time the measured window accounts for: NAME=PID from --cpu, and the
+// load generator itself.
+struct CpuMeter
+{
+    QList<QPair<QString, QString>> processes; // name, pid
+    QList<double> atStart;
+
+    void start()
+    {
+        atStart.clear();
+        for (const auto &[name, pid] : std::as_const(processes))
+            atStart << cpuSeconds(pid);
+    }
+    // {"name": ms per order, ...}
+    QString perOrder(int orders) const
+    {
+        QStringList out;
+        for (qsizetype i = 0; i < processes.size() && i < atStart.size(); ++i) {
+            const double now = cpuSeconds(processes.at(i).second);
+            if (now < 0 || atStart.at(i) < 0 || orders < 1)
+                continue;
+            out << QStringLiteral("\"%1\":%2")
+                       .arg(processes.at(i).first)
+                       .arg((now - atStart.at(i)) * 1000.0 / orders, 0, 'f', 3);
+        }
+        return out.join(u',');
+    }
+};
+
 class Customer : public QObject
 {
 public:
-    Customer(const QUrl &url, int index, const QList<qint64> &items, QString pincode, Stats &stats, const bool &measuring,
-             const bool &running)
+    Customer(const QUrl &url, int index, const QList<qint64> &items, QString pincode, Stats &stats,
+             const bool &measuring, const bool &running)
         : m_index(index)
         , m_items(items)
         , m_pincode(std::move(pincode))
@@ -75,12 +120,13 @@ public:
     // server before and after the checkout changes alike).
     void logIn(const QString &email, int tries, std::function<void(bool)> done)
     {
-        m_api.login(email, QStringLiteral("bench-password"), this, [this, email, tries, done](Result<Session> s) {
-            if (s.ok() || tries <= 1)
-                done(s.ok());
-            else
-                logIn(email, tries - 1, done);
-        });
+        m_api.login(email, QStringLiteral("bench-password"), this,
+                    [this, email, tries, done](Result<Session> s) {
+                        if (s.ok() || tries <= 1)
+                            done(s.ok());
+                        else
+                            logIn(email, tries - 1, done);
+                    });
     }
 
     void loop()
@@ -110,30 +156,33 @@ private:
 
     void order()
     {
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("pincode"), m_pincode},
-                                                          {QStringLiteral("address"), QStringLiteral("1 Bench Road")},
-                                                          {QStringLiteral("payment"), QStringLiteral("cod")}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body
+            = QJsonDocument(QJsonObject{{QStringLiteral("pincode"), m_pincode},
+                                        {QStringLiteral("address"), QStringLiteral("1 Bench Road")},
+                                        {QStringLiteral("payment"), QStringLiteral("cod")}})
+                  .toJson(QJsonDocument::Compact);
         QElapsedTimer t;
         t.start();
-        const HeaderList key{{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
-        m_api.send("POST", paths::orders(), {}, body, "application/json", this,
-                   [this, t](const ApiResponse &r) {
-                       const double orderMs = t.nsecsElapsed() / 1e6;
-                       const double checkoutMs = m_started.nsecsElapsed() / 1e6;
-                       if (m_measuring) {
-                           m_stats.statuses[r.status] += 1;
-                           if (r.status == 201) {
-                               ++m_stats.orders;
-                               m_stats.orderMs.push_back(orderMs);
-                               m_stats.checkoutMs.push_back(checkoutMs);
-                           } else {
-                               ++m_stats.failures;
-                           }
-                       }
-                       loop();
-                   },
-                   key);
+        const HeaderList key{
+            {"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
+        m_api.send(
+            "POST", paths::orders(), {}, body, "application/json", this,
+            [this, t](const ApiResponse &r) {
+                const double orderMs = t.nsecsElapsed() / 1e6;
+                const double checkoutMs = m_started.nsecsElapsed() / 1e6;
+                if (m_measuring) {
+                    m_stats.statuses[r.status] += 1;
+                    if (r.status == 201) {
+                        ++m_stats.orders;
+                        m_stats.orderMs.push_back(orderMs);
+                        m_stats.checkoutMs.push_back(checkoutMs);
+                    } else {
+                        ++m_stats.failures;
+                    }
+                }
+                loop();
+            },
+            key);
     }
 
     void fail(int status)
@@ -163,13 +212,22 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOptions({{QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("url")},
-                       {QStringLiteral("customers"), QStringLiteral("Concurrent customers."), QStringLiteral("n"), QStringLiteral("64")},
-                       {QStringLiteral("items"), QStringLiteral("File of stocked item ids, one a line."), QStringLiteral("file")},
-                       {QStringLiteral("pincode"), QStringLiteral("The customers' pincode."), QStringLiteral("pincode"),
-                        QStringLiteral("110001")},
-                       {QStringLiteral("warmup"), QStringLiteral("Seconds not measured."), QStringLiteral("s"), QStringLiteral("5")},
-                       {QStringLiteral("duration"), QStringLiteral("Seconds measured."), QStringLiteral("s"), QStringLiteral("20")}});
+    parser.addOptions(
+        {{QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("url")},
+         {QStringLiteral("customers"), QStringLiteral("Concurrent customers."), QStringLiteral("n"),
+          QStringLiteral("64")},
+         {QStringLiteral("items"), QStringLiteral("File of stocked item ids, one a line."),
+          QStringLiteral("file")},
+         {QStringLiteral("pincode"), QStringLiteral("The customers' pincode."),
+          QStringLiteral("pincode"), QStringLiteral("110001")},
+         {QStringLiteral("warmup"), QStringLiteral("Seconds not measured."), QStringLiteral("s"),
+          QStringLiteral("5")},
+         {QStringLiteral("duration"), QStringLiteral("Seconds measured."), QStringLiteral("s"),
+          QStringLiteral("20")},
+         {QStringLiteral("cpu"),
+          QStringLiteral(
+              "NAME=PID: report this process's CPU time per order in the measured window."),
+          QStringLiteral("name=pid")}});
     parser.process(app);
     const QUrl url(parser.value(QStringLiteral("url")));
     QFile file(parser.value(QStringLiteral("items")));
@@ -188,6 +246,17 @@ int main(int argc, char **argv)
     const int warmup = parser.value(QStringLiteral("warmup")).toInt();
     const int duration = qMax(1, parser.value(QStringLiteral("duration")).toInt());
 
+    CpuMeter cpu;
+    for (const QString &named : parser.values(QStringLiteral("cpu"))) {
+        const qsizetype eq = named.indexOf(u'=');
+        if (eq < 1) {
+            std::fprintf(stderr, "checkout: --cpu takes NAME=PID, not %s\n", qPrintable(named));
+            return 2;
+        }
+        cpu.processes.append({named.left(eq), named.mid(eq + 1)});
+    }
+    cpu.processes.append({QStringLiteral("load"), QString::number(getpid())});
+
     Stats stats;
     bool measuring = false;
     bool running = true;
@@ -196,7 +265,8 @@ int main(int argc, char **argv)
     int signedUp = 0;
     int failedSignUps = 0;
     for (int i = 0; i < customers; ++i) {
-        all.push_back(std::make_unique<Customer>(url, i, items, parser.value(QStringLiteral("pincode")), stats, measuring, running));
+        all.push_back(std::make_unique<Customer>(
+            url, i, items, parser.value(QStringLiteral("pincode")), stats, measuring, running));
         all.back()->signUp(runTag, [&](bool ok) {
             ++signedUp;
             failedSignUps += ok ? 0 : 1;
@@ -208,12 +278,21 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "checkout: %d customers could not sign up\n", failedSignUps);
         return 1;
     }
-    std::fprintf(stderr, "checkout: %d customers signed up; warm-up %d s, then %d s measured\n", customers, warmup, duration);
+    std::fprintf(stderr, "checkout: %d customers signed up; warm-up %d s, then %d s measured\n",
+                 customers, warmup, duration);
     for (auto &c : all)
         c->loop();
-    QTimer::singleShot(warmup * 1000, &app, [&] { measuring = true; });
+    QString cpuPerOrder;
+    QTimer::singleShot(warmup * 1000, &app, [&] {
+        measuring = true;
+        cpu.start();
+        std::fprintf(stderr,
+                     "checkout: measuring\n"); // bench/checkout.sh --perf starts recording here
+        std::fflush(stderr);
+    });
     QTimer::singleShot((warmup + duration) * 1000, &app, [&] {
         measuring = false;
+        cpuPerOrder = cpu.perOrder(stats.orders);
         running = false;
         QTimer::singleShot(3000, &app, &QCoreApplication::quit); // let the last requests finish
     });
@@ -224,11 +303,14 @@ int main(int argc, char **argv)
     QStringList statuses;
     for (auto it = stats.statuses.cbegin(); it != stats.statuses.cend(); ++it)
         statuses << QStringLiteral("\"%1\":%2").arg(it.key()).arg(it.value());
-    std::printf("RESULT {\"customers\":%d,\"orders\":%d,\"failures\":%d,\"duration_s\":%.1f,\"orders_per_s\":%.1f,"
-                "\"order_p50_ms\":%.2f,\"order_p99_ms\":%.2f,\"checkout_p50_ms\":%.2f,\"checkout_p99_ms\":%.2f,"
-                "\"statuses\":{%s}}\n",
-                customers, stats.orders, stats.failures, seconds, rate, percentile(stats.orderMs, 50),
-                percentile(stats.orderMs, 99), percentile(stats.checkoutMs, 50), percentile(stats.checkoutMs, 99),
-                qPrintable(statuses.join(u',')));
+    std::printf(
+        "RESULT "
+        "{\"customers\":%d,\"orders\":%d,\"failures\":%d,\"duration_s\":%.1f,\"orders_per_s\":%.1f,"
+        "\"order_p50_ms\":%.2f,\"order_p99_ms\":%.2f,\"checkout_p50_ms\":%.2f,\"checkout_p99_ms\":%"
+        ".2f,"
+        "\"statuses\":{%s},\"cpu_ms_per_order\":{%s}}\n",
+        customers, stats.orders, stats.failures, seconds, rate, percentile(stats.orderMs, 50),
+        percentile(stats.orderMs, 99), percentile(stats.checkoutMs, 50),
+        percentile(stats.checkoutMs, 99), qPrintable(statuses.join(u',')), qPrintable(cpuPerOrder));
     return 0;
 }

@@ -4,12 +4,15 @@
 # 32 clients measured in the same run (mariadb-slap). See bench/README.md.
 #
 #   bench/checkout.sh [--server-bin PATH] [--bench-bin PATH] [--threads N] [--customers N] [--duration S]
-#                     [--items N] [--strict] [--counters]
+#                     [--items N] [--strict] [--counters] [--perf FILE]
 #
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
 # resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time the server and MariaDB
 # spent per order (less sensitive than orders/s to other work on a shared machine).
+# --perf FILE records the server's profile (perf record -g) over the measured window into FILE.
+# Every run prints the CPU time the server, MariaDB and the load generator spent per order in the measured
+# window, and the orders/s those costs allow on this machine's cores.
 # Targets: at least 1,000 orders/s and p99 of POST /orders under 50 ms.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,10 +22,10 @@ source "$root/scripts/lib/mariadb.sh"
 die() { echo "checkout: $*" >&2; exit 1; }
 say() { echo "checkout: $*" >&2; }
 
-server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0
+server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0 perf=
 while (($#)); do
   case $1 in
-    --server-bin | --bench-bin | --threads | --customers | --duration | --items)
+    --server-bin | --bench-bin | --threads | --customers | --duration | --items | --perf)
       (($# >= 2)) || die "$1 needs a value"
       declare "$(tr - _ <<<"${1#--}")=$2"
       shift
@@ -100,8 +103,20 @@ status() {
   printf 'cpu_server\t%s\ncpu_mariadb\t%s\n' "$(ticks "$server_pid")" "$(ticks "$MARIADB_PID")"
 }
 ((counters)) && status >"$tmp/status.before"
-result=$("$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
-  --duration "$duration" | grep '^RESULT ' | cut -d' ' -f2-)
+"$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
+  --duration "$duration" --cpu "server=$server_pid" --cpu "mariadb=$MARIADB_PID" >"$tmp/bench.out" 2> >(tee "$tmp/bench.err" >&2) &
+bench_pid=$!
+if [[ -n $perf ]]; then
+  command -v perf >/dev/null || die "--perf needs perf (Debian's linux-perf)"
+  until grep -q '^checkout: measuring' "$tmp/bench.err" 2>/dev/null; do
+    kill -0 "$bench_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  perf record -q -g -F 499 -p "$server_pid" -o "$perf" -- sleep "$duration" >/dev/null 2>&1 ||
+    say "perf record failed (perf_event_paranoid is $(cat /proc/sys/kernel/perf_event_paranoid))"
+fi
+wait "$bench_pid" || die "the load generator failed"
+result=$(grep '^RESULT ' "$tmp/bench.out" | cut -d' ' -f2-)
 num() { sed -n "s/.*\"$1\":\([-0-9.e+]*\).*/\1/p" <<<"$result"; }
 rate=$(num orders_per_s)
 p50=$(num order_p50_ms)
@@ -119,6 +134,15 @@ printf '%-28s %12s %10s %10s %12s\n' "mariadb single-row inserts" "$baseline_rat
 printf '%-28s %12.0f %10s %10s %12s\n' "checkouts (orders)" "$rate" "$p50" "$p99" "$ratio"
 echo "whole checkout (cart + order): p50 $(num checkout_p50_ms) ms, p99 $(num checkout_p99_ms) ms;" \
   "failures $(num failures); answers $(sed -n 's/.*"statuses":\({[^}]*}\).*/\1/p' <<<"$result"); $stored orders stored"
+cpu_ms() { sed -n "s/.*\"cpu_ms_per_order\":{[^}]*\"$1\":\([0-9.]*\).*/\1/p" <<<"$result"; }
+cpu_server=$(cpu_ms server) cpu_mariadb=$(cpu_ms mariadb) cpu_load=$(cpu_ms load)
+if [[ -n $cpu_server && -n $cpu_mariadb && -n $cpu_load ]]; then
+  awk -v s="$cpu_server" -v m="$cpu_mariadb" -v l="$cpu_load" -v cores="$(nproc)" 'BEGIN {
+    t = s + m + l
+    printf "CPU per order in the measured window: server %.2f ms, MariaDB %.2f ms, load generator %.2f ms;" \
+      " %.2f ms in all, so %d cores allow at most %.0f orders/s\n", s, m, l, t, cores, (t > 0 ? cores * 1000 / t : 0)
+  }'
+fi
 if ((counters)); then
   awk -v orders="$stored" -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
     END {
