@@ -1,12 +1,14 @@
 // checkout: many customers checking out at once over real HTTP (run by bench/checkout.sh; see
-// bench/README.md). Each customer registers, then loops for the duration: 1 to 3 cart lines of
-// random stocked items (PUT /cart/items/{id}), then POST /orders with an Idempotency-Key. Prints
-// orders/s over the measured window, the latency of POST /orders (p50, p99) and of a whole
+// bench/README.md). Each customer registers (through ApiClient), then loops for the duration over
+// its own keep-alive connection (KeepAliveClient; --http qt: through ApiClient): 1 to 3 cart lines
+// of random stocked items (PUT /cart/items/{id}), then POST /orders with an Idempotency-Key.
+// Prints orders/s over the measured window, the latency of POST /orders (p50, p99) and of a whole
 // checkout (cart and order), the CPU time each --cpu process and the load generator itself spent
 // per order in the measured window, and one machine-readable RESULT line.
 
 #include "apiclient.h"
 #include "apipaths.h"
+#include "keepaliveclient.h"
 #include "order.h"
 
 #include <algorithm>
@@ -92,8 +94,10 @@ class Customer : public QObject
 {
 public:
     Customer(const QUrl &url, int index, const QList<qint64> &items, QString pincode, Stats &stats,
-             const bool &measuring, const bool &running)
-        : m_index(index)
+             const bool &measuring, const bool &running, bool throughQt)
+        : m_http(url.host(), quint16(url.port(80)))
+        , m_throughQt(throughQt)
+        , m_index(index)
         , m_items(items)
         , m_pincode(std::move(pincode))
         , m_stats(stats)
@@ -122,6 +126,8 @@ public:
     {
         m_api.login(email, QStringLiteral("bench-password"), this,
                     [this, email, tries, done](Result<Session> s) {
+                        if (s.ok())
+                            m_http.setToken(m_api.token());
                         if (s.ok() || tries <= 1)
                             done(s.ok());
                         else
@@ -146,12 +152,11 @@ private:
             return;
         }
         const qint64 item = m_items.at(int(m_random.bounded(quint32(m_items.size()))));
-        m_api.send("PUT", paths::cartItem(item), {}, R"({"quantity":1})", "application/json", this,
-                   [this, n](const ApiResponse &r) {
-                       if (!r.isSuccess())
-                           fail(r.status);
-                       addLine(n + 1);
-                   });
+        request("PUT", paths::cartItem(item), R"({"quantity":1})", {}, [this, n](int status) {
+            if (status < 200 || status > 299)
+                fail(status);
+            addLine(n + 1);
+        });
     }
 
     void order()
@@ -165,24 +170,35 @@ private:
         t.start();
         const HeaderList key{
             {"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
-        m_api.send(
-            "POST", paths::orders(), {}, body, "application/json", this,
-            [this, t](const ApiResponse &r) {
-                const double orderMs = t.nsecsElapsed() / 1e6;
-                const double checkoutMs = m_started.nsecsElapsed() / 1e6;
-                if (m_measuring) {
-                    m_stats.statuses[r.status] += 1;
-                    if (r.status == 201) {
-                        ++m_stats.orders;
-                        m_stats.orderMs.push_back(orderMs);
-                        m_stats.checkoutMs.push_back(checkoutMs);
-                    } else {
-                        ++m_stats.failures;
-                    }
+        request("POST", paths::orders(), body, key, [this, t](int status) {
+            const double orderMs = t.nsecsElapsed() / 1e6;
+            const double checkoutMs = m_started.nsecsElapsed() / 1e6;
+            if (m_measuring) {
+                m_stats.statuses[status] += 1;
+                if (status == 201) {
+                    ++m_stats.orders;
+                    m_stats.orderMs.push_back(orderMs);
+                    m_stats.checkoutMs.push_back(checkoutMs);
+                } else {
+                    ++m_stats.failures;
                 }
-                loop();
-            },
-            key);
+            }
+            loop();
+        });
+    }
+
+    // The measured requests: over one keep-alive socket, or (--http qt) through ApiClient's
+    // QNetworkAccessManager as the client application sends them.
+    void request(const QByteArray &method, const QString &path, const QByteArray &body,
+                 const HeaderList &headers, std::function<void(int status)> done)
+    {
+        if (m_throughQt)
+            m_api.send(
+                method, path, {}, body, "application/json", this,
+                [done = std::move(done)](const ApiResponse &r) { done(r.status); }, headers);
+        else
+            m_http.send(method, path.toLatin1(), body, headers,
+                        [done = std::move(done)](int status, const QByteArray &) { done(status); });
     }
 
     void fail(int status)
@@ -193,7 +209,9 @@ private:
         }
     }
 
-    ApiClient m_api;
+    ApiClient m_api; // registration and login
+    bench::KeepAliveClient m_http;
+    bool m_throughQt;
     int m_index;
     const QList<qint64> &m_items;
     QString m_pincode;
@@ -227,7 +245,11 @@ int main(int argc, char **argv)
          {QStringLiteral("cpu"),
           QStringLiteral(
               "NAME=PID: report this process's CPU time per order in the measured window."),
-          QStringLiteral("name=pid")}});
+          QStringLiteral("name=pid")},
+         {QStringLiteral("http"),
+          QStringLiteral("How the measured requests go: socket (one keep-alive connection per "
+                         "customer, cheap) or qt (QNetworkAccessManager, as the client sends)."),
+          QStringLiteral("socket|qt"), QStringLiteral("socket")}});
     parser.process(app);
     const QUrl url(parser.value(QStringLiteral("url")));
     QFile file(parser.value(QStringLiteral("items")));
@@ -240,6 +262,11 @@ int main(int argc, char **argv)
     }
     if (!url.isValid() || items.isEmpty()) {
         std::fprintf(stderr, "checkout: --url and a non-empty --items file are needed\n");
+        return 2;
+    }
+    const QString http = parser.value(QStringLiteral("http"));
+    if (http != QLatin1String("socket") && http != QLatin1String("qt")) {
+        std::fprintf(stderr, "checkout: --http is socket or qt\n");
         return 2;
     }
     const int customers = qMax(1, parser.value(QStringLiteral("customers")).toInt());
@@ -265,8 +292,9 @@ int main(int argc, char **argv)
     int signedUp = 0;
     int failedSignUps = 0;
     for (int i = 0; i < customers; ++i) {
-        all.push_back(std::make_unique<Customer>(
-            url, i, items, parser.value(QStringLiteral("pincode")), stats, measuring, running));
+        all.push_back(std::make_unique<Customer>(url, i, items,
+                                                 parser.value(QStringLiteral("pincode")), stats,
+                                                 measuring, running, http == QLatin1String("qt")));
         all.back()->signUp(runTag, [&](bool ok) {
             ++signedUp;
             failedSignUps += ok ? 0 : 1;

@@ -4,12 +4,14 @@
 # 32 clients measured in the same run (mariadb-slap). See bench/README.md.
 #
 #   bench/checkout.sh [--server-bin PATH] [--bench-bin PATH] [--threads N] [--customers N] [--duration S]
-#                     [--items N] [--strict] [--counters] [--perf FILE]
+#                     [--items N] [--strict] [--counters] [--perf FILE] [--http socket|qt]
 #
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
 # resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time the server and MariaDB
 # spent per order (less sensitive than orders/s to other work on a shared machine).
+# --http qt sends the measured requests through QNetworkAccessManager (the client's ApiClient) instead of one
+# plain keep-alive socket per customer (the default; about a third of the cost per order, see bench/README.md).
 # --perf FILE records the server's profile (perf record -g) over the measured window into FILE.
 # Every run prints the CPU time the server, MariaDB and the load generator spent per order in the measured
 # window, and the orders/s those costs allow on this machine's cores.
@@ -22,10 +24,10 @@ source "$root/scripts/lib/mariadb.sh"
 die() { echo "checkout: $*" >&2; exit 1; }
 say() { echo "checkout: $*" >&2; }
 
-server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0 perf=
+server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0 perf= http=socket
 while (($#)); do
   case $1 in
-    --server-bin | --bench-bin | --threads | --customers | --duration | --items | --perf)
+    --server-bin | --bench-bin | --threads | --customers | --duration | --items | --perf | --http)
       (($# >= 2)) || die "$1 needs a value"
       declare "$(tr - _ <<<"${1#--}")=$2"
       shift
@@ -104,7 +106,7 @@ status() {
 }
 ((counters)) && status >"$tmp/status.before"
 "$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
-  --duration "$duration" --cpu "server=$server_pid" --cpu "mariadb=$MARIADB_PID" >"$tmp/bench.out" 2> >(tee "$tmp/bench.err" >&2) &
+  --duration "$duration" --http "$http" --cpu "server=$server_pid" --cpu "mariadb=$MARIADB_PID" >"$tmp/bench.out" 2> >(tee "$tmp/bench.err" >&2) &
 bench_pid=$!
 if [[ -n $perf ]]; then
   command -v perf >/dev/null || die "--perf needs perf (Debian's linux-perf)"
