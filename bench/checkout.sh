@@ -9,9 +9,10 @@
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
 # resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time the server and MariaDB
-# spent per order (less sensitive than orders/s to other work on a shared machine).
+# spent per order, all counted from before the customers register (so with their Argon2id hashes and checks).
 # --http qt sends the measured requests through QNetworkAccessManager (the client's ApiClient) instead of one
-# plain keep-alive socket per customer (the default; about a third of the cost per order, see bench/README.md).
+# plain keep-alive socket per customer (the default: QNetworkAccessManager took about a third of all the CPU an
+# order cost, see bench/README.md).
 # --perf FILE records the server's profile (perf record -g) over the measured window into FILE.
 # Every run prints the CPU time the server, MariaDB and the load generator spent per order in the measured
 # window, and the orders/s those costs allow on this machine's cores.
