@@ -186,7 +186,21 @@ Status Server::start()
                  "# HELP pincart_reachable_pincodes Pincodes at least one warehouse reaches.\n"
                  "# TYPE pincart_reachable_pincodes gauge\n"
                  "pincart_reachable_pincodes "
-               + QByteArray::number(tables->reachablePincodeCount()) + "\n";
+               + QByteArray::number(tables->reachablePincodeCount())
+               + "\n"
+                 "# HELP pincart_stock_cache_lookups_total Stock level lookups by result.\n"
+                 "# TYPE pincart_stock_cache_lookups_total counter\n"
+                 "pincart_stock_cache_lookups_total{result=\"hit\"} "
+               + QByteArray::number(logistics->stock().hits())
+               + "\n"
+                 "pincart_stock_cache_lookups_total{result=\"miss\"} "
+               + QByteArray::number(logistics->stock().misses())
+               + "\n"
+                 "# HELP pincart_stock_read_back_total Items whose stock levels were read back "
+                 "into memory after a change.\n"
+                 "# TYPE pincart_stock_read_back_total counter\n"
+                 "pincart_stock_read_back_total "
+               + QByteArray::number(logistics->stockReadBack()) + "\n";
     });
     SearchState *search = m_search.get();
     EventBuffer *searchEvents = m_searchEvents.get();

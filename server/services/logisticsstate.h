@@ -32,10 +32,19 @@ public:
         m_network.store(std::move(network));
     }
     ShardedCache<StockLevels> &stock() { return m_stock; }
+    const ShardedCache<StockLevels> &stock() const { return m_stock; }
+
+    // Items whose levels the logistics consumer read back after their stock changed (/metrics).
+    void countStockReadBack(qsizetype items)
+    {
+        m_stockReadBack.fetch_add(quint64(items), std::memory_order_relaxed);
+    }
+    quint64 stockReadBack() const { return m_stockReadBack.load(std::memory_order_relaxed); }
 
 private:
     std::atomic<std::shared_ptr<const DeliveryNetwork>> m_network;
     ShardedCache<StockLevels> m_stock;
+    std::atomic<quint64> m_stockReadBack{0};
 };
 
 } // namespace pincart::server

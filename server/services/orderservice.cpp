@@ -158,11 +158,10 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         *retry = tx.started().error().kind() == DomainError::Kind::Unavailable;
         return tx.started().error();
     }
-    // Locked on MySQL: one customer's concurrent checkouts take turns over one cart. (Not one
-    // DELETE ... RETURNING instead of this and the clear below: Qt 6.4's QMYSQL does not read a
-    // result set from a prepared DELETE.)
-    CartRepository carts(m_db);
-    const auto cart = carts.lines(who.userId, true);
+    // The cart is emptied first, in the statement that reads it: its rows stay locked until the
+    // end, so one customer's concurrent checkouts take turns over one cart, and any failure below
+    // rolls the lines back with everything else.
+    const auto cart = CartRepository(m_db).takeLines(who.userId);
     if (!cart)
         return cart.error();
     if (cart->isEmpty())
@@ -294,8 +293,7 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
     order.id = *orderId;
     if (Status s = orders.addLines(order.id, lines); !s)
         return s.error();
-    ShipmentRepository shipments(m_db);
-    std::map<qint64, qint64> shipmentOf; // warehouse -> shipment
+    // One shipment per warehouse the plan takes from, each with its units per item.
     for (const auto &[warehouseId, choice] : choices) {
         Shipment s;
         s.orderId = order.id;
@@ -315,13 +313,13 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
                                [itemId](const OrderLine &l) { return l.itemId == itemId; });
             s.lines << ShipmentLine{itemId, line->sku, line->title, quantity};
         }
-        const auto id = shipments.create(s);
-        if (!id)
-            return id.error();
-        s.id = *id;
-        shipmentOf[warehouseId] = s.id;
         order.shipments << s;
     }
+    if (Status s = ShipmentRepository(m_db).createAll(order.shipments); !s)
+        return s.error();
+    std::map<qint64, qint64> shipmentOf; // warehouse -> shipment
+    for (const Shipment &s : std::as_const(order.shipments))
+        shipmentOf[s.warehouseId] = s.id;
     QList<StockTake> recorded;
     for (const Take &t : std::as_const(takes))
         recorded << StockTake{t.stockId, shipmentOf[t.warehouseId], t.itemId, t.quantity};
@@ -349,8 +347,6 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
                         0};
     }
     if (Status s = EventLog(m_db).appendAll(events); !s)
-        return s.error();
-    if (Status s = carts.clear(who.userId); !s)
         return s.error();
     if (Status s = tx.commit(); !s) {
         *retry = s.error().kind() == DomainError::Kind::Unavailable;

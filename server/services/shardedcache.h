@@ -64,16 +64,18 @@ public:
         return shard.values.count(id) > 0;
     }
 
-    void insert(quint64 ticket, qint64 id, std::shared_ptr<const Value> value)
+    // False when dropped: something in the shard was evicted since the ticket was taken.
+    bool insert(quint64 ticket, qint64 id, std::shared_ptr<const Value> value)
     {
         Shard &shard = m_shards[shardOf(id)];
         std::unique_lock lock(shard.mutex);
         if (shard.generation.load(std::memory_order_relaxed) != ticket)
-            return; // evicted while the caller read the database: its copy may be stale
+            return false; // evicted while the caller read the database: its copy may be stale
         // Bounded: a full shard drops an arbitrary entry (the cache holds the hot set).
         if (shard.values.size() >= m_shardCapacity && !shard.values.count(id))
             shard.values.erase(shard.values.begin());
         shard.values.insert_or_assign(id, std::move(value));
+        return true;
     }
 
     void evict(qint64 id)

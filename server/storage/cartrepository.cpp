@@ -2,21 +2,36 @@
 
 #include "statement.h"
 
+#include <algorithm>
+
 namespace pincart::server {
 
-Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId, bool lock)
+Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId)
 {
-    Statement q(
-        m_db,
-        QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE user_id = :u "
-                       "ORDER BY item_id")
-            + (lock ? m_db.forUpdate() : QString()));
+    Statement q(m_db, QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE "
+                                     "user_id = :u ORDER BY item_id"));
     q.bind(QStringLiteral(":u"), userId);
     if (Status s = q.exec("cart lines"); !s)
         return s.error();
     QList<StoredCartLine> out;
     while (q.next())
         out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
+    return out;
+}
+
+Result<QList<StoredCartLine>> CartRepository::takeLines(qint64 userId)
+{
+    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u "
+                                     "RETURNING item_id, quantity, added_amount"));
+    q.bind(QStringLiteral(":u"), userId);
+    if (Status s = q.exec("take cart lines"); !s)
+        return s.error();
+    QList<StoredCartLine> out;
+    while (q.next())
+        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
+    // RETURNING promises no order (SQLite's is arbitrary).
+    std::sort(out.begin(), out.end(),
+              [](const StoredCartLine &a, const StoredCartLine &b) { return a.itemId < b.itemId; });
     return out;
 }
 
@@ -50,13 +65,6 @@ Result<bool> CartRepository::removeLine(qint64 userId, qint64 itemId)
     if (Status s = q.exec("remove cart line"); !s)
         return s.error();
     return q.numRowsAffected() > 0;
-}
-
-Status CartRepository::clear(qint64 userId)
-{
-    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u"));
-    q.bind(QStringLiteral(":u"), userId);
-    return q.exec("clear cart");
 }
 
 Result<QList<StoredCartLine>> CartRepository::wishlist(qint64 userId)

@@ -19,12 +19,14 @@ public:
         : m_db(connection)
     {}
 
-    // By item id. `lock`: FOR UPDATE on MySQL, so one user's concurrent checkouts take turns.
-    Result<QList<StoredCartLine>> lines(qint64 userId, bool lock = false);
+    Result<QList<StoredCartLine>> lines(qint64 userId); // by item id
+    // Empties the cart and returns what it held, by item id, in one statement (DELETE ...
+    // RETURNING): inside a checkout's transaction the rows stay locked until it ends, so one
+    // user's concurrent checkouts take turns, and a rollback puts them back.
+    Result<QList<StoredCartLine>> takeLines(qint64 userId);
     Status setLine(qint64 userId, qint64 itemId, int quantity,
                    qint64 addedAmount); // keeps the first added price
     Result<bool> removeLine(qint64 userId, qint64 itemId);
-    Status clear(qint64 userId);
 
     Result<QList<StoredCartLine>> wishlist(qint64 userId); // quantity unused
     Status addToWishlist(qint64 userId, qint64 itemId, qint64 addedAmount);

@@ -264,11 +264,6 @@ QString Connection::insertIgnore() const
                                         : QStringLiteral("INSERT IGNORE");
 }
 
-QString Connection::forUpdate() const
-{
-    return m_dialect == Dialect::Sqlite ? QString() : QStringLiteral(" FOR UPDATE");
-}
-
 bool Connection::isUniqueViolation(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();

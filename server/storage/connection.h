@@ -54,7 +54,6 @@ public:
 
     // Dialect pieces (as KMyMoney's MyMoneyDbDriver): kept here so repositories stay portable.
     QString insertIgnore() const; // "INSERT OR IGNORE" / "INSERT IGNORE"
-    QString forUpdate() const;    // "" / " FOR UPDATE"
     static bool isUniqueViolation(const QSqlError &error);
 
     // Milliseconds since the epoch, the storage format of every timestamp.

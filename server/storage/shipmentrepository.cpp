@@ -2,6 +2,8 @@
 
 #include "statement.h"
 
+#include <QSet>
+
 namespace pincart::server {
 
 namespace {
@@ -28,43 +30,89 @@ Shipment shipmentFrom(const Statement &q)
 
 } // namespace
 
-Result<qint64> ShipmentRepository::create(const Shipment &s)
+Result<qint64> ShipmentRepository::create(const Shipment &shipment)
 {
-    const qint64 now
-        = s.createdAt.isValid() ? s.createdAt.toMSecsSinceEpoch() : Connection::nowMs();
-    Statement q(m_db,
-                QStringLiteral(
-                    "INSERT INTO shipments (order_id, warehouse_id, courier_id, pincode, status, "
-                    "promise_date, created_at, updated_at) VALUES (:order, :w, :c, :pincode, "
-                    ":status, :promise, :now, :now)"));
-    q.bind(QStringLiteral(":order"),
-           s.orderId ? QVariant(s.orderId) : QVariant(QMetaType::fromType<qint64>()))
-        .bind(QStringLiteral(":w"), s.warehouseId)
-        .bind(QStringLiteral(":c"), s.courierId)
-        .bind(QStringLiteral(":pincode"), s.pincode)
-        .bind(QStringLiteral(":status"), shipmentStatusName(s.status))
-        .bind(QStringLiteral(":promise"), s.promiseDate.toString(Qt::ISODate))
-        .bind(QStringLiteral(":now"), now);
-    if (Status st = q.exec("create shipment"); !st)
-        return st.error();
-    const qint64 id = q.lastInsertId();
-    if (s.lines.isEmpty())
-        return id;
+    QList<Shipment> one{shipment};
+    if (Status s = createAll(one); !s)
+        return s.error();
+    return one.constFirst().id;
+}
+
+Status ShipmentRepository::createAll(QList<Shipment> &shipments)
+{
+    if (shipments.isEmpty())
+        return {};
+    // RETURNING names each new id's warehouse: SQLite does not promise to return rows in the
+    // order they were inserted, so ids are matched by warehouse, which must therefore differ.
+    QSet<qint64> warehouses;
+    for (const Shipment &s : std::as_const(shipments))
+        warehouses.insert(s.warehouseId);
+    if (warehouses.size() != shipments.size())
+        return DomainError::internal(
+            QStringLiteral("one statement creates one shipment per warehouse"));
+
+    const qint64 now = Connection::nowMs();
     QString sql
-        = QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) VALUES ");
-    for (int i = 0; i < s.lines.size(); ++i)
-        sql += QStringLiteral("%1(:s, :i%2, :q%2)")
+        = QStringLiteral("INSERT INTO shipments (order_id, warehouse_id, courier_id, pincode, "
+                         "status, promise_date, created_at, updated_at) VALUES ");
+    for (int i = 0; i < shipments.size(); ++i)
+        sql += QStringLiteral("%1(:o%2, :w%2, :c%2, :p%2, :s%2, :d%2, :t%2, :t%2)")
                    .arg(i ? QStringLiteral(", ") : QString())
                    .arg(i);
-    Statement lines(m_db, sql);
-    lines.bind(QStringLiteral(":s"), id);
-    for (int i = 0; i < s.lines.size(); ++i) {
-        lines.bind(QStringLiteral(":i") + QString::number(i), s.lines.at(i).itemId)
-            .bind(QStringLiteral(":q") + QString::number(i), s.lines.at(i).quantity);
+    sql += QStringLiteral(" RETURNING id, warehouse_id");
+    Statement q(m_db, sql);
+    for (int i = 0; i < shipments.size(); ++i) {
+        const Shipment &s = shipments.at(i);
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":o") + n,
+               s.orderId ? QVariant(s.orderId) : QVariant(QMetaType::fromType<qint64>()))
+            .bind(QStringLiteral(":w") + n, s.warehouseId)
+            .bind(QStringLiteral(":c") + n, s.courierId)
+            .bind(QStringLiteral(":p") + n, s.pincode)
+            .bind(QStringLiteral(":s") + n, shipmentStatusName(s.status))
+            .bind(QStringLiteral(":d") + n, s.promiseDate.toString(Qt::ISODate))
+            .bind(QStringLiteral(":t") + n,
+                  s.createdAt.isValid() ? s.createdAt.toMSecsSinceEpoch() : now);
     }
-    if (Status st = lines.exec("create shipment lines"); !st)
-        return st.error();
-    return id;
+    if (Status st = q.exec("create shipments"); !st)
+        return st;
+    int assigned = 0;
+    while (q.next()) {
+        const qint64 warehouseId = q.value(1).toLongLong();
+        for (Shipment &s : shipments) {
+            if (s.warehouseId == warehouseId && s.id == 0) {
+                s.id = q.value(0).toLongLong();
+                ++assigned;
+                break;
+            }
+        }
+    }
+    q.finish();
+    if (assigned != shipments.size())
+        return DomainError::internal(QStringLiteral("created shipments without their ids"));
+
+    QString linesSql
+        = QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) VALUES ");
+    int n = 0;
+    for (const Shipment &s : std::as_const(shipments)) {
+        for (qsizetype i = 0; i < s.lines.size(); ++i, ++n)
+            linesSql += QStringLiteral("%1(:s%2, :i%2, :q%2)")
+                            .arg(n ? QStringLiteral(", ") : QString())
+                            .arg(n);
+    }
+    if (n == 0)
+        return {};
+    Statement lines(m_db, linesSql);
+    n = 0;
+    for (const Shipment &s : std::as_const(shipments)) {
+        for (const ShipmentLine &l : s.lines) {
+            const QString k = QString::number(n++);
+            lines.bind(QStringLiteral(":s") + k, s.id)
+                .bind(QStringLiteral(":i") + k, l.itemId)
+                .bind(QStringLiteral(":q") + k, l.quantity);
+        }
+    }
+    return lines.exec("create shipment lines");
 }
 
 Status ShipmentRepository::loadLines(QList<Shipment> &shipments)

@@ -15,8 +15,11 @@ public:
         : m_db(connection)
     {}
 
-    Result<qint64>
-    create(const Shipment &shipment); // with its lines; stamped createdAt (now when invalid)
+    // With its lines; stamped createdAt (now when invalid).
+    Result<qint64> create(const Shipment &shipment);
+    // Several at once, each at another warehouse (an order's), with their lines: two statements
+    // whatever their number. Sets each one's id.
+    Status createAll(QList<Shipment> &shipments);
     Result<std::optional<Shipment>> find(qint64 id); // with its lines
     // Open shipments (placed, picked, packed) of a warehouse, oldest first, with their lines.
     Result<QList<Shipment>> open(qint64 warehouseId, qint64 afterId, int limit);

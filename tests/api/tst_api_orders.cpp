@@ -7,6 +7,7 @@
 #include "logisticscodecs.h"
 #include "ordercodecs.h"
 
+#include <algorithm>
 #include <QElapsedTimer>
 
 using namespace pincart;
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void idempotentRetries();
     void splitAcrossWarehouses();
     void cancelRestocks();
+    void stockLevelsReadBackAfterAnOrder();
     void whoSeesWhat();
     void prepaidPayment();
     void badInput_data();
@@ -324,6 +326,33 @@ void TestOrdersApi::splitAcrossWarehouses()
     QCOMPARE(units.value(delhi), 3);
     QCOMPARE(units.value(jaipur), 3);
     QCOMPARE(onHand(server, item), 2);
+
+    // What was stored is what was answered: each shipment id with its warehouse and its units
+    // (the shipments are inserted together and their ids matched up afterwards).
+    const auto stored = orderFromJson(buyer->get(paths::order(order->id)).json());
+    QVERIFY(stored);
+    QCOMPARE(stored->shipments.size(), order->shipments.size());
+    for (const Shipment &answered : order->shipments) {
+        const auto same = std::find_if(stored->shipments.cbegin(), stored->shipments.cend(),
+                                       [&](const Shipment &s) { return s.id == answered.id; });
+        QVERIFY2(same != stored->shipments.cend(), "an answered shipment id is not stored");
+        QCOMPARE(same->warehouseId, answered.warehouseId);
+        QCOMPARE(same->courierId, answered.courierId);
+        QCOMPARE(same->promiseDate, answered.promiseDate);
+        QCOMPARE(same->lines.size(), 1);
+        QCOMPARE(same->lines.first().itemId, item);
+        QCOMPARE(same->lines.first().quantity, answered.lines.first().quantity);
+    }
+    // Cancelling puts each warehouse's units back where they came from.
+    QCOMPARE(buyer->send("POST", paths::orderCancel(order->id)).status, 200);
+    const auto onHandAt = [&](qint64 warehouse) {
+        return scalar(server, QStringLiteral("SELECT on_hand FROM stock WHERE item_id = %1 AND "
+                                             "warehouse_id = %2")
+                                  .arg(item)
+                                  .arg(warehouse));
+    };
+    QCOMPARE(onHandAt(delhi), 3);
+    QCOMPARE(onHandAt(jaipur), 5);
 }
 
 void TestOrdersApi::cancelRestocks()
@@ -375,6 +404,52 @@ void TestOrdersApi::cancelRestocks()
     QVERIFY(isProblem(r));
     QCOMPARE(databaseFingerprint(dsn(server), OrderTables), before);
     QCOMPARE(onHand(server, item), 2);
+}
+
+// The logistics consumer reads an order's items' stock levels back into memory after it: the
+// next serviceability answer (and cart answer) has the levels after the order without reading
+// them itself.
+void TestOrdersApi::stockLevelsReadBackAfterAnOrder()
+{
+    PINCART_SERVER(m_servers, server);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 item = unstockedItem(server, 4);
+    const qint64 delhi = warehouseByCode(server, "DEL-1");
+    const auto metric = [&](const char *name) {
+        const QByteArray body = admin.get(paths::metrics()).body;
+        for (const QByteArray &line : body.split('\n')) {
+            if (line.startsWith(name))
+                return line.mid(qsizetype(qstrlen(name))).trimmed().toLongLong();
+        }
+        return qint64(-1);
+    };
+    const char *readBack = "pincart_stock_read_back_total ";
+    const char *misses = "pincart_stock_cache_lookups_total{result=\"miss\"} ";
+    QVERIFY(metric(readBack) >= 0);
+
+    qint64 before = metric(readBack);
+    receive(admin, delhi, item, 5);
+    QTRY_VERIFY_WITH_TIMEOUT(metric(readBack) > before, 5000); // the receipt's stock.changed
+    auto buyer = newCustomer(server, QStringLiteral("readback@example.com"));
+    QCOMPARE(
+        buyer->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), 2}}).status,
+        200);
+    before = metric(readBack);
+    QCOMPARE(buyer->postJson(paths::orders(), checkout("110001")).status, 201);
+    QTRY_VERIFY_WITH_TIMEOUT(metric(readBack) > before, 5000);
+
+    const qint64 missesBefore = metric(misses);
+    QVERIFY(missesBefore >= 0);
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("item"), QString::number(item));
+    q.addQueryItem(QStringLiteral("pincode"), QStringLiteral("110001"));
+    const auto answer = serviceabilityFromJson(buyer->get(paths::serviceability(), q).json());
+    QVERIFY(answer);
+    QCOMPARE(answer->options.size(), 1);
+    QCOMPARE(answer->options.first().warehouseId, delhi);
+    QCOMPARE(answer->options.first().available, 3); // the levels after the order
+    QCOMPARE(metric(misses), missesBefore);         // from memory
 }
 
 void TestOrdersApi::whoSeesWhat()

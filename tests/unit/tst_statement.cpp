@@ -1,7 +1,7 @@
 // Prepared statements below the repositories: named placeholders rewritten for MariaDB, and
 // MySqlStatement (the C API) against QSqlQuery (QMYSQL) on the same MariaDB connection: the same
 // values bound give the same QVariants back, the same affected rows, insert ids and error codes,
-// and no COM_STMT_RESET per execution.
+// and no COM_STMT_RESET per execution; RETURNING rows on both dialects.
 
 #include "connection.h"
 #include "databaseurl.h"
@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pincart;
@@ -330,6 +331,82 @@ private Q_SLOTS:
         Result<std::shared_ptr<PreparedStatement>> bad
             = m_db->prepared(QStringLiteral("SELECT FROM nowhere"));
         QVERIFY(!bad.ok());
+    }
+
+    // INSERT ... RETURNING and DELETE ... RETURNING read their rows through Connection on both
+    // dialects (the checkout empties the cart and creates its shipments this way), and a
+    // rollback puts deleted rows back.
+    void returningRows_data()
+    {
+        QTest::addColumn<bool>("mariadb");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("mariadb") << true;
+    }
+
+    void returningRows()
+    {
+        QFETCH(bool, mariadb);
+        QTemporaryDir dir;
+        std::unique_ptr<Connection> sqlite;
+        Connection *db = m_db.get();
+        if (!mariadb) {
+            sqlite = std::make_unique<Connection>(
+                *DatabaseUrl::parse(QStringLiteral("sqlite://") + dir.filePath("r.db")));
+            QVERIFY(sqlite->open().ok());
+            db = sqlite.get();
+        }
+        QVERIFY(db->execDirect(QStringLiteral("DROP TABLE IF EXISTS r"), "drop").ok());
+        QVERIFY(db->execDirect(mariadb ? QStringLiteral("CREATE TABLE r (id BIGINT AUTO_INCREMENT "
+                                                        "PRIMARY KEY, k VARCHAR(8) NOT NULL)")
+                                       : QStringLiteral("CREATE TABLE r (id INTEGER PRIMARY KEY "
+                                                        "AUTOINCREMENT, k TEXT NOT NULL)"),
+                               "create")
+                    .ok());
+        const auto rowsOf = [](PreparedStatement &s) {
+            QMap<QString, qint64> out; // k -> id
+            while (s.next())
+                out.insert(s.value(1).toString(), s.value(0).toLongLong());
+            s.finish();
+            return out;
+        };
+
+        auto insert = db->prepared(
+            QStringLiteral("INSERT INTO r (k) VALUES (:a), (:b), (:c) RETURNING id, k"));
+        QVERIFY2(insert.ok(), insert.ok() ? "" : qPrintable(insert.error().message()));
+        (*insert)->bind(QStringLiteral(":a"), QStringLiteral("a"));
+        (*insert)->bind(QStringLiteral(":b"), QStringLiteral("b"));
+        (*insert)->bind(QStringLiteral(":c"), QStringLiteral("c"));
+        QVERIFY(db->exec(**insert, "insert").ok());
+        const QMap<QString, qint64> inserted = rowsOf(**insert);
+        QCOMPARE(inserted.keys(), (QStringList{"a", "b", "c"}));
+        QCOMPARE(QSet<qint64>(inserted.cbegin(), inserted.cend()).size(), 3);
+        for (const QString &k : inserted.keys()) {
+            QSqlQuery check(QSqlDatabase::database(db->connectionName(), false));
+            QVERIFY(check.exec(QStringLiteral("SELECT k FROM r WHERE id = %1").arg(inserted[k])));
+            QVERIFY(check.next());
+            QCOMPARE(check.value(0).toString(), k); // each id returned is its own row's
+        }
+
+        auto take = db->prepared(QStringLiteral("DELETE FROM r WHERE k <> :keep RETURNING id, k"));
+        QVERIFY(take.ok());
+        (*take)->bind(QStringLiteral(":keep"), QStringLiteral("b"));
+        {
+            Transaction tx(*db);
+            QVERIFY(tx.started().ok());
+            QVERIFY(db->exec(**take, "take").ok());
+            const QMap<QString, qint64> taken = rowsOf(**take);
+            QCOMPARE(taken.keys(), (QStringList{"a", "c"}));
+            QCOMPARE(taken.value("a"), inserted.value("a"));
+        } // rolled back
+        QSqlQuery count(QSqlDatabase::database(db->connectionName(), false));
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM r")) && count.next());
+        QCOMPARE(count.value(0).toInt(), 3);
+        count.finish();
+        QVERIFY(db->exec(**take, "take").ok());
+        QCOMPARE(rowsOf(**take).size(), 2);
+        QVERIFY(db->exec(**take, "take").ok());
+        QCOMPARE(rowsOf(**take).size(), 0); // nothing left to take: no rows, no error
+        QVERIFY(db->execDirect(QStringLiteral("DROP TABLE r"), "drop").ok());
     }
 
     // A connection lost under a cached statement is a 503 (Unavailable), and the next use
