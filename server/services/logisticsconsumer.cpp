@@ -34,9 +34,8 @@ Status LogisticsConsumer::handle(const Event &event)
     return {};
 }
 
-Status LogisticsConsumer::batchHandled(qint64 offset)
+Status LogisticsConsumer::batchHandled(qint64 /*offset*/)
 {
-    Q_UNUSED(offset);
     if (m_stockChanged.isEmpty())
         return {};
     const QList<qint64> ids(m_stockChanged.cbegin(), m_stockChanged.cend());

@@ -32,7 +32,6 @@ public:
         m_network.store(std::move(network));
     }
     ShardedCache<StockLevels> &stock() { return m_stock; }
-    const ShardedCache<StockLevels> &stock() const { return m_stock; }
 
     // Items whose levels the logistics consumer read back after their stock changed (/metrics).
     void countStockReadBack(qsizetype items)

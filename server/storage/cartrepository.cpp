@@ -6,33 +6,41 @@
 
 namespace pincart::server {
 
-Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId)
+namespace {
+
+// A user's cart lines, read by `sql` (item_id, quantity, added_amount for user :u), by item id.
+Result<QList<StoredCartLine>> readLines(Connection &db, const QString &sql, qint64 userId,
+                                        const char *context)
 {
-    Statement q(m_db, QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE "
-                                     "user_id = :u ORDER BY item_id"));
+    Statement q(db, sql);
     q.bind(QStringLiteral(":u"), userId);
-    if (Status s = q.exec("cart lines"); !s)
+    if (Status s = q.exec(context); !s)
         return s.error();
     QList<StoredCartLine> out;
     while (q.next())
         out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
+    // Sorted here rather than by the SQL: RETURNING has no ORDER BY (SQLite's order is arbitrary).
+    std::sort(out.begin(), out.end(),
+              [](const StoredCartLine &a, const StoredCartLine &b) { return a.itemId < b.itemId; });
     return out;
+}
+
+} // namespace
+
+Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId)
+{
+    return readLines(m_db,
+                     QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE "
+                                    "user_id = :u"),
+                     userId, "cart lines");
 }
 
 Result<QList<StoredCartLine>> CartRepository::takeLines(qint64 userId)
 {
-    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u "
-                                     "RETURNING item_id, quantity, added_amount"));
-    q.bind(QStringLiteral(":u"), userId);
-    if (Status s = q.exec("take cart lines"); !s)
-        return s.error();
-    QList<StoredCartLine> out;
-    while (q.next())
-        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
-    // RETURNING promises no order (SQLite's is arbitrary).
-    std::sort(out.begin(), out.end(),
-              [](const StoredCartLine &a, const StoredCartLine &b) { return a.itemId < b.itemId; });
-    return out;
+    return readLines(m_db,
+                     QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u "
+                                    "RETURNING item_id, quantity, added_amount"),
+                     userId, "take cart lines");
 }
 
 Status CartRepository::setLine(qint64 userId, qint64 itemId, int quantity, qint64 addedAmount)
