@@ -5,6 +5,7 @@
 #
 #   bench/checkout.sh [--server-bin PATH] [--bench-bin PATH] [--threads N] [--customers N] [--duration S]
 #                     [--items N] [--strict] [--counters] [--perf FILE] [--http socket|qt]
+#                     [--mariadb-arg ARG]...
 #
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
@@ -13,6 +14,7 @@
 # --http qt sends the measured requests through QNetworkAccessManager (the client's ApiClient) instead of one
 # plain keep-alive socket per customer (the default: QNetworkAccessManager took about a third of all the CPU an
 # order cost, see bench/README.md).
+# --mariadb-arg ARG is added to mariadbd's command line (repeatable), e.g. --thread-handling=pool-of-threads.
 # --perf FILE records the server's profile (perf record -g) over the measured window into FILE.
 # Every run prints the CPU time the server, MariaDB and the load generator spent per order in the measured
 # window, and the orders/s those costs allow on this machine's cores.
@@ -26,11 +28,17 @@ die() { echo "checkout: $*" >&2; exit 1; }
 say() { echo "checkout: $*" >&2; }
 
 server_bin= bench_bin= threads=16 customers=64 duration=20 items=20000 strict=0 counters=0 perf= http=socket
+mariadb_args=()
 while (($#)); do
   case $1 in
     --server-bin | --bench-bin | --threads | --customers | --duration | --items | --perf | --http)
       (($# >= 2)) || die "$1 needs a value"
       declare "$(tr - _ <<<"${1#--}")=$2"
+      shift
+      ;;
+    --mariadb-arg)
+      (($# >= 2)) || die "$1 needs a value"
+      mariadb_args+=("$2")
       shift
       ;;
     --strict) strict=1 ;;
@@ -40,12 +48,10 @@ while (($#)); do
   esac
   shift
 done
-newest() {
-  find "$root"/build-bench "$root"/build -name CMakeFiles -prune -o -type f -name "$1" -perm -u+x \
-    -printf '%T@ %p\n' 2>/dev/null | sort -nr | head -n 1 | cut -d' ' -f2-
-}
-[[ -n $server_bin ]] || server_bin=$(newest pincart-server)
-[[ -n $bench_bin ]] || bench_bin=$(newest pincart-bench-checkout)
+# shellcheck source=scripts/lib/binaries.sh
+source "$root/scripts/lib/binaries.sh"
+[[ -n $server_bin ]] || server_bin=$(pincart_newest_binary pincart-server)
+[[ -n $bench_bin ]] || bench_bin=$(pincart_newest_binary pincart-bench-checkout)
 [[ -x $server_bin && -x $bench_bin ]] || die "build pincart-server and pincart-bench-checkout first (scripts/bench does)"
 command -v mariadb-slap >/dev/null || die "mariadb-slap not found (scripts/setup installs mariadb-client)"
 
@@ -61,7 +67,8 @@ trap cleanup EXIT
 
 say "starting a throwaway MariaDB (innodb_flush_log_at_trx_commit=1: every commit durable)"
 MARIADB_INNODB_FLUSH_LOG_AT_TRX_COMMIT=1 MARIADB_INNODB_BUFFER_POOL_SIZE=512M \
-  mariadb_start "$tmp/mariadb" --innodb-log-file-size=256M --max-connections=500 >/dev/null
+  mariadb_start "$tmp/mariadb" --innodb-log-file-size=256M --max-connections=500 \
+  "${mariadb_args[@]}" >/dev/null
 sql() { mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -N -B "$@"; }
 
 # The baseline: single-row transactional inserts (autocommit), 32 clients, the same server and settings.
@@ -130,7 +137,7 @@ stored=$(sql pincart -e 'SELECT COUNT(*) FROM orders')
 
 echo
 echo "checkout: $customers customers, 1-3 lines each, POST /orders with Idempotency-Key, ${duration}s measured;" \
-  "server --threads $threads; MariaDB innodb_flush_log_at_trx_commit=1"
+  "server --threads $threads; MariaDB innodb_flush_log_at_trx_commit=1${mariadb_args[*]:+ ${mariadb_args[*]}}"
 echo "machine: $(nproc) cores, load average $load_before before the run; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 printf '%-28s %12s %10s %10s %12s\n' measure "per second" "p50 ms" "p99 ms" "x baseline"
 printf '%-28s %12s %10s %10s %12s\n' "mariadb single-row inserts" "$baseline_rate" - - 1.000

@@ -29,6 +29,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 # shellcheck source=scripts/lib/mariadb.sh
 source "$root/scripts/lib/mariadb.sh"
+# shellcheck source=scripts/lib/binaries.sh
+source "$root/scripts/lib/binaries.sh"
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 die() { echo "item_read: $*" >&2; exit 1; }
@@ -85,8 +87,7 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 if ((${#backend_list[@]})); then
   if [[ -z $server_bin ]]; then
-    server_bin=$(find "$root"/build-bench "$root"/build-run "$root"/build -name CMakeFiles -prune -o \
-      -type f -name pincart-server -perm -u+x -printf '%T@ %p\n' 2>/dev/null | sort -nr | head -n 1 | cut -d' ' -f2-)
+    server_bin=$(pincart_newest_binary pincart-server)
   fi
   [[ -n $server_bin && -x $server_bin ]] || die "no pincart-server binary: build one (scripts/bench) or pass --server-bin"
 fi

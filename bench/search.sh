@@ -6,8 +6,8 @@
 #
 #   bench/search.sh [options]            (scripts/bench --scenario search builds what it needs, then runs this)
 #
-#   --server-bin PATH      pincart-server to measure (default: the newest in build-bench/, build/)
-#   --bench-bin PATH       pincart-bench-search-sql (default: the newest in build-bench/, build/)
+#   --server-bin PATH      pincart-server to measure (default: the newest in build-bench/, build-run/, build/)
+#   --bench-bin PATH       pincart-bench-search-sql (default: the newest in build-bench/, build-run/, build/)
 #   --items LIST           catalogue sizes, comma-separated (default 100000,1000000)
 #   --backends LIST        from sqlite,mariadb (default both): each is seeded, measured over HTTP, then its
 #                          own full-text engine runs the same queries on the same database
@@ -86,12 +86,10 @@ done
 queries=$(cd "$(dirname "$queries")" && pwd)/$(basename "$queries")
 command -v wrk >/dev/null || die "wrk not found (scripts/setup installs it)"
 command -v curl >/dev/null || die "curl not found (scripts/setup installs it)"
-newest() {
-  find "$root"/build-bench "$root"/build -name CMakeFiles -prune -o -type f -name "$1" -perm -u+x \
-    -printf '%T@ %p\n' 2>/dev/null | sort -nr | head -n 1 | cut -d' ' -f2-
-}
-[[ -n $server_bin ]] || server_bin=$(newest pincart-server)
-[[ -n $bench_bin ]] || bench_bin=$(newest pincart-bench-search-sql)
+# shellcheck source=scripts/lib/binaries.sh
+source "$root/scripts/lib/binaries.sh"
+[[ -n $server_bin ]] || server_bin=$(pincart_newest_binary pincart-server)
+[[ -n $bench_bin ]] || bench_bin=$(pincart_newest_binary pincart-bench-search-sql)
 [[ -n $server_bin && -x $server_bin ]] || die "no pincart-server binary: build one (scripts/bench) or pass --server-bin"
 [[ -n $bench_bin && -x $bench_bin ]] ||
   die "no pincart-bench-search-sql binary: build it (scripts/bench --scenario search) or pass --bench-bin"

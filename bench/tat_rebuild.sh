@@ -21,12 +21,10 @@ while (($#)); do
   esac
   shift
 done
-newest() {
-  find "$root"/build-bench "$root"/build -name CMakeFiles -prune -o -type f -name "$1" -perm -u+x \
-    -printf '%T@ %p\n' 2>/dev/null | sort -nr | head -n 1 | cut -d' ' -f2-
-}
-[[ -n $server_bin ]] || server_bin=$(newest pincart-server)
-[[ -n $bench_bin ]] || bench_bin=$(newest pincart-bench-tat)
+# shellcheck source=scripts/lib/binaries.sh
+source "$root/scripts/lib/binaries.sh"
+[[ -n $server_bin ]] || server_bin=$(pincart_newest_binary pincart-server)
+[[ -n $bench_bin ]] || bench_bin=$(pincart_newest_binary pincart-bench-tat)
 [[ -x $server_bin && -x $bench_bin ]] || die "build pincart-server and pincart-bench-tat first (scripts/bench does)"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pincart-tat.XXXXXX")
