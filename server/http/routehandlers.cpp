@@ -28,7 +28,7 @@ RouteHandlers::RouteHandlers(const SharedState &shared)
                                                       shared.onCommitted);
     m_cart = std::make_unique<CartService>(*m_db, *m_catalog, *m_logistics);
     m_orders = std::make_unique<OrderService>(*m_db, *m_catalog, shared.logistics, shared.clock,
-                                              shared.onCommitted);
+                                              shared.checkouts, shared.onCommitted);
     m_search = std::make_unique<SearchService>(shared.search, shared.catalog, shared.logistics,
                                                shared.clock, shared.searchEvents);
     Connection *db = m_db.get();

@@ -12,6 +12,7 @@ class AuthService;
 class CartService;
 class CatalogService;
 class CatalogState;
+class CheckoutQueue;
 class Clock;
 class Connection;
 class EventBuffer;
@@ -37,6 +38,7 @@ struct SharedState
     const PasswordHasher &hasher;
     CatalogState &catalog;
     LogisticsState &logistics;
+    CheckoutQueue *checkouts; // group checkout; null: each checkout alone
     SearchState &search;
     EventBuffer *searchEvents; // search.performed; null: not recorded
     const Clock &clock;

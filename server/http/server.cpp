@@ -5,6 +5,7 @@
 #include "catalogstate.h"
 #include "catalogwarmer.h"
 #include "categoryrepository.h"
+#include "checkoutqueue.h"
 #include "connection.h"
 #include "eventbuffer.h"
 #include "eventlog.h"
@@ -40,6 +41,9 @@ Server::Server(ServerConfig config)
     , m_hasher(std::make_unique<PasswordHasher>())
     , m_catalog(std::make_unique<CatalogState>())
     , m_logistics(std::make_unique<LogisticsState>())
+    , m_checkouts(m_config.checkoutBatch > 0 ? std::make_unique<CheckoutQueue>(
+                      m_config.checkoutLeaders, m_config.checkoutBatch)
+                                             : nullptr)
     , m_metrics(std::make_unique<Metrics>())
 {}
 
@@ -202,6 +206,31 @@ Status Server::start()
                  "pincart_stock_read_back_total "
                + QByteArray::number(logistics->stockReadBack()) + "\n";
     });
+    if (CheckoutQueue *checkouts = m_checkouts.get()) {
+        m_metrics->addGaugeSource([checkouts]() -> QByteArray {
+            return "# HELP pincart_checkout_batches_total Checkout batches placed (group "
+                   "checkout).\n"
+                   "# TYPE pincart_checkout_batches_total counter\n"
+                   "pincart_checkout_batches_total "
+                   + QByteArray::number(checkouts->batches())
+                   + "\n"
+                     "# HELP pincart_checkout_batched_total Checkouts placed in those batches.\n"
+                     "# TYPE pincart_checkout_batched_total counter\n"
+                     "pincart_checkout_batched_total "
+                   + QByteArray::number(checkouts->batchedCheckouts())
+                   + "\n"
+                     "# HELP pincart_checkout_batches_running Checkout batches being placed "
+                     "now.\n"
+                     "# TYPE pincart_checkout_batches_running gauge\n"
+                     "pincart_checkout_batches_running "
+                   + QByteArray::number(checkouts->running())
+                   + "\n"
+                     "# HELP pincart_checkout_waiting Checkouts waiting for a batch now.\n"
+                     "# TYPE pincart_checkout_waiting gauge\n"
+                     "pincart_checkout_waiting "
+                   + QByteArray::number(checkouts->waiting()) + "\n";
+        });
+    }
     SearchState *search = m_search.get();
     EventBuffer *searchEvents = m_searchEvents.get();
     m_metrics->addGaugeSource([search, searchEvents]() -> QByteArray {
@@ -222,6 +251,7 @@ Status Server::start()
         *m_hasher,
         *m_catalog,
         *m_logistics,
+        m_checkouts.get(),
         *m_search,
         m_searchEvents.get(),
         *m_clock,

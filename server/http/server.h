@@ -10,6 +10,7 @@
 namespace pincart::server {
 
 class CatalogState;
+class CheckoutQueue;
 class CatalogWarmer;
 class EventBuffer;
 class EventTailer;
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<CatalogState> m_catalog;
     std::unique_ptr<LogisticsState> m_logistics;
+    std::unique_ptr<CheckoutQueue> m_checkouts; // null: each checkout alone
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<SearchState> m_search;
     std::unique_ptr<EventBuffer> m_searchEvents;

@@ -64,11 +64,13 @@ bool luhnValid(const QString &digits)
 } // namespace
 
 OrderService::OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                           const Clock &clock, std::function<void()> onCommitted)
+                           const Clock &clock, CheckoutQueue *queue,
+                           std::function<void()> onCommitted)
     : m_db(db)
     , m_catalog(catalog)
     , m_logistics(logistics)
     , m_clock(clock)
+    , m_queue(queue)
     , m_onCommitted(std::move(onCommitted))
 {}
 
@@ -126,68 +128,87 @@ Result<PlacedOrder> OrderService::place(const Principal &who, const Checkout &ch
     if (!m_logistics.network()->knowsPincode(checkout.pincode))
         return DomainError::validation(QString(k::Pincode),
                                        QStringLiteral("is not in the India Post directory"));
-    const QString hash = requestHash(checkout);
+    PendingCheckout mine;
+    mine.who = who;
+    mine.checkout = checkout;
+    mine.idempotencyKey = idempotencyKey;
+    mine.requestHash = requestHash(checkout);
+    const auto placeBatch = [this](const QList<PendingCheckout *> &batch) {
+        placeAll(batch);
+    };
+    if (m_queue)
+        m_queue->place(mine, placeBatch);
+    else
+        placeBatch({&mine});
+    Result<PlacedOrder> placed = std::move(*mine.outcome);
+    if (placed || idempotencyKey.isEmpty())
+        return placed;
     // No look-up of the key before trying: a retry of a placed order fails inside the transaction
     // (its cart is empty, or the key's unique index refuses the second order, rolling back
-    // everything), and every failure below looks the key up before answering. The first try of a
-    // key, the common case, costs no extra statement.
-    for (int attempt = 1;; ++attempt) {
+    // everything), and only a failure looks the key up. A request with the same key may have
+    // placed the order meanwhile (its insert won, or it emptied the cart first): the answer is
+    // that order.
+    auto first = replay(who, idempotencyKey, mine.requestHash);
+    if (!first)
+        return first.error();
+    if (*first)
+        return **first;
+    return placed;
+}
+
+void OrderService::placeAll(const QList<PendingCheckout *> &batch)
+{
+    QList<PendingCheckout *> open = batch;
+    for (int attempt = 1; !open.isEmpty();) {
         bool retry = false;
-        auto placed = placeOnce(who, checkout, idempotencyKey, hash, &retry);
-        if (placed)
-            return placed;
-        // A request with the same key may have placed the order meanwhile (its insert won, or it
-        // emptied the cart first): the answer is that order.
-        if (!idempotencyKey.isEmpty()) {
-            auto first = replay(who, idempotencyKey, hash);
-            if (!first)
-                return first.error();
-            if (*first)
-                return **first;
+        const Status placed = placeTogether(open, &retry);
+        if (placed) {
+            // Every checkout answered, or some were refused and the rest go again without them.
+            open.removeIf([](const PendingCheckout *p) { return p->outcome.has_value(); });
+            continue;
         }
-        if (!retry || attempt == Attempts)
-            return placed;
+        if (retry && attempt++ < Attempts)
+            continue;
+        if (open.size() > 1) {
+            // The failure may be one order's own (its Idempotency-Key used before): alone, each
+            // answers for itself.
+            for (PendingCheckout *p : std::as_const(open))
+                placeAll({p});
+            return;
+        }
+        open.first()->outcome = placed.error();
+        return;
     }
 }
 
-Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout &checkout,
-                                            const QString &key, const QString &hash, bool *retry)
+namespace {
+
+// One order of a batch as planned: the stock it takes and the shipments that follow.
+struct Plan
 {
-    Transaction tx(m_db);
-    if (!tx.started()) {
-        *retry = tx.started().error().kind() == DomainError::Kind::Unavailable;
-        return tx.started().error();
-    }
-    // The cart is emptied first, in the statement that reads it: its rows stay locked until the
-    // end, so one customer's concurrent checkouts take turns over one cart, and any failure below
-    // rolls the lines back with everything else.
-    const auto cart = CartRepository(m_db).takeLines(who.userId);
-    if (!cart)
-        return cart.error();
-    if (cart->isEmpty())
-        return DomainError::validation(QStringLiteral("cart"), QStringLiteral("is empty"));
-
-    QList<qint64> itemIds;
-    for (const StoredCartLine &l : *cart)
-        itemIds << l.itemId;
-    StockRepository stock(m_db);
-    const auto sellable = stock.sellable(itemIds);
-    if (!sellable)
-        return sellable.error();
-
-    // Plan: each line from the warehouses that promise soonest, bin rows in id order.
-    const auto network = m_logistics.network();
-    const QDateTime now = m_clock.now();
+    PendingCheckout *pending = nullptr;
     QList<Take> takes;
     QList<OrderLine> lines;
-    QList<FieldError> shortages;
-    std::map<qint64, WarehouseChoice>
-        choices; // by warehouse: its courier and promise to this pincode
+    std::map<qint64, WarehouseChoice> choices; // by warehouse: its courier and promise
     qint64 total = 0;
     QString currency = QStringLiteral("INR");
-    for (const StoredCartLine &line : *cart) {
+};
+
+// Plans one order from the stock still `available` to its batch, and on success takes its units
+// from there (so the batch's next orders plan with what is left). Each line comes from the
+// warehouses that promise soonest, bin rows in id order. A Conflict lists the lines that cannot.
+Result<Plan> planOrder(CatalogService &catalog, LogisticsState &logistics, PendingCheckout &pending,
+                       const QList<StoredCartLine> &cart, QList<SellableStock> &available,
+                       const QDateTime &now)
+{
+    const auto network = logistics.network();
+    const QString &pincode = pending.checkout.pincode;
+    Plan plan;
+    plan.pending = &pending;
+    QList<FieldError> shortages;
+    for (const StoredCartLine &line : cart) {
         const QString field = QStringLiteral("cart.%1").arg(line.itemId);
-        const auto item = m_catalog.item(who, line.itemId);
+        const auto item = catalog.item(pending.who, line.itemId);
         if (!item || (*item)->item.status != Item::Status::Active) {
             shortages.append(
                 {field, QStringLiteral("unavailable: item %1 is no longer sold").arg(line.itemId)});
@@ -196,15 +217,15 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         QList<WarehouseChoice> reachable;
         int held = 0;
         QSet<qint64> seen;
-        for (const SellableStock &row : *sellable) {
-            if (row.itemId != line.itemId)
+        for (const SellableStock &row : std::as_const(available)) {
+            if (row.itemId != line.itemId || row.available <= 0)
                 continue;
             held += row.available;
             if (seen.contains(row.warehouseId))
                 continue;
             seen.insert(row.warehouseId);
             const Warehouse *w = network->warehouse(row.warehouseId);
-            const auto leg = network->best(row.warehouseId, checkout.pincode);
+            const auto leg = network->best(row.warehouseId, pincode);
             if (w && w->active && leg)
                 reachable << WarehouseChoice{w->id, leg->courierId,
                                              promiseFor(*w, leg->tatHours, now)};
@@ -220,15 +241,16 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
         int need = line.quantity;
         QList<Take> lineTakes;
         for (const WarehouseChoice &choice : std::as_const(reachable)) {
-            for (const SellableStock &row : *sellable) {
+            for (const SellableStock &row : std::as_const(available)) {
                 if (need == 0)
                     break;
-                if (row.itemId != line.itemId || row.warehouseId != choice.warehouseId)
+                if (row.itemId != line.itemId || row.warehouseId != choice.warehouseId
+                    || row.available <= 0)
                     continue;
                 const int n = qMin(need, row.available);
                 lineTakes << Take{row.stockId, row.warehouseId, row.itemId, n};
                 need -= n;
-                choices.emplace(choice.warehouseId, choice);
+                plan.choices.emplace(choice.warehouseId, choice);
             }
         }
         if (need > 0) {
@@ -239,7 +261,7 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
             else if (couldHave == 0)
                 shortages.append(
                     {field, QStringLiteral("undeliverable: no warehouse holding it reaches %1")
-                                .arg(checkout.pincode)});
+                                .arg(pincode)});
             else
                 shortages.append(
                     {field, QStringLiteral("out_of_stock: only %1 of %2 can be delivered")
@@ -247,117 +269,208 @@ Result<PlacedOrder> OrderService::placeOnce(const Principal &who, const Checkout
                                 .arg(line.quantity)});
             continue;
         }
-        takes << lineTakes;
+        plan.takes << lineTakes;
         const Item &it = (*item)->item;
-        currency = it.price.currency;
-        lines << OrderLine{it.id,    it.sku,
-                           it.title, line.quantity,
-                           it.price, Money{it.price.amount * line.quantity, it.price.currency}};
-        total += it.price.amount * line.quantity;
+        plan.currency = it.price.currency;
+        plan.lines << OrderLine{
+            it.id,         it.sku,   it.title,
+            line.quantity, it.price, Money{it.price.amount * line.quantity, it.price.currency}};
+        plan.total += it.price.amount * line.quantity;
     }
     if (!shortages.isEmpty())
         return DomainError::conflict(QStringLiteral("Some lines cannot be ordered"), shortages);
-
-    // Take the stock in stock-row order (concurrent orders then lock rows in one order: no
-    // deadlock), all rows in one conditional UPDATE whose affected-row count must be all of them.
-    std::sort(takes.begin(), takes.end(),
-              [](const Take &a, const Take &b) { return a.stockId < b.stockId; });
-    QList<QPair<qint64, int>> rows;
-    for (const Take &t : std::as_const(takes))
-        rows.append({t.stockId, t.quantity});
-    const auto taken = stock.takeAll(rows);
-    if (!taken) {
-        *retry = taken.error().kind() == DomainError::Kind::Unavailable;
-        return taken.error();
+    for (const Take &t : std::as_const(plan.takes)) {
+        for (SellableStock &row : available) {
+            if (row.stockId == t.stockId)
+                row.available -= t.quantity;
+        }
     }
+    return plan;
+}
+
+} // namespace
+
+Status OrderService::placeTogether(const QList<PendingCheckout *> &batch, bool *retry)
+{
+    const auto failed = [retry](const DomainError &error) -> Status {
+        *retry = error.kind() == DomainError::Kind::Unavailable;
+        return error;
+    };
+    Transaction tx(m_db);
+    if (!tx.started())
+        return failed(tx.started().error());
+    // The carts are emptied first, in the statement that reads them: their rows stay locked until
+    // the end, so one customer's concurrent checkouts take turns, and any failure below rolls the
+    // lines back with everything else.
+    QList<qint64> customers;
+    for (const PendingCheckout *p : batch)
+        customers << p->who.userId;
+    const auto carts = CartRepository(m_db).takeLines(customers);
+    if (!carts)
+        return failed(carts.error());
+    QList<qint64> itemIds;
+    for (const QList<StoredCartLine> &cart : *carts) {
+        for (const StoredCartLine &l : cart)
+            itemIds << l.itemId;
+    }
+    StockRepository stock(m_db);
+    auto sellable = stock.sellable(itemIds);
+    if (!sellable)
+        return failed(sellable.error());
+
+    const QDateTime now = m_clock.now();
+    QList<Plan> plans;
+    QList<QPair<PendingCheckout *, DomainError>> refused;
+    bool tookFromRefused = false; // a refused order's cart was emptied above: roll back
+    for (PendingCheckout *p : batch) {
+        const QList<StoredCartLine> cart = carts->value(p->who.userId);
+        if (cart.isEmpty()) {
+            refused.append(
+                {p, DomainError::validation(QStringLiteral("cart"), QStringLiteral("is empty"))});
+            continue;
+        }
+        auto planned = planOrder(m_catalog, m_logistics, *p, cart, *sellable, now);
+        if (!planned) {
+            refused.append({p, planned.error()});
+            tookFromRefused = true;
+            continue;
+        }
+        plans << *planned;
+    }
+    const auto answerRefused = [&refused] {
+        for (auto &[p, error] : refused)
+            p->outcome = error;
+    };
+    if (tookFromRefused || plans.isEmpty()) {
+        // Rolled back (tx ends here): the refused keep their carts, the rest go again without them.
+        answerRefused();
+        return {};
+    }
+
+    // Take the stock in stock-row order (concurrent batches then lock rows in one order: no
+    // deadlock), all rows in one conditional UPDATE whose affected-row count must be all of them.
+    std::map<qint64, int> byRow;
+    for (const Plan &plan : std::as_const(plans)) {
+        for (const Take &t : plan.takes)
+            byRow[t.stockId] += t.quantity;
+    }
+    QList<QPair<qint64, int>> rows;
+    for (const auto &[stockId, quantity] : byRow)
+        rows.append({stockId, quantity});
+    const auto taken = stock.takeAll(rows);
+    if (!taken)
+        return failed(taken.error());
     if (!*taken) {
-        *retry = true; // another buyer took some since the plan was read: plan again
+        *retry = true; // another buyer took some since the plans were read: plan again
         return DomainError::conflict(QStringLiteral("Stock changed while ordering; try again"));
     }
 
-    // One timestamp for the order and its shipments, so the answer below is what is stored.
+    // One timestamp for the orders and their shipments, so the answers below are what is stored.
     const QDateTime placedAt = QDateTime::fromMSecsSinceEpoch(Connection::nowMs(), Qt::UTC);
-    Order order;
-    order.userId = who.userId;
-    order.pincode = checkout.pincode;
-    order.address = checkout.address;
-    order.payment = checkout.payment;
-    order.paymentStatus = PaymentStatus::Pending;
-    order.total = Money{total, currency};
-    order.lines = lines;
-    order.createdAt = order.updatedAt = placedAt;
+    QList<OrderToCreate> created;
+    for (const Plan &plan : std::as_const(plans)) {
+        const PendingCheckout &p = *plan.pending;
+        Order order;
+        order.userId = p.who.userId;
+        order.pincode = p.checkout.pincode;
+        order.address = p.checkout.address;
+        order.payment = p.checkout.payment;
+        order.paymentStatus = PaymentStatus::Pending;
+        order.total = Money{plan.total, plan.currency};
+        order.lines = plan.lines;
+        order.createdAt = order.updatedAt = placedAt;
+        created << OrderToCreate{order, p.idempotencyKey, p.requestHash};
+    }
     OrderRepository orders(m_db);
-    const auto orderId = orders.create(order, key, hash);
-    if (!orderId)
-        return orderId.error(); // a Conflict here: the same Idempotency-Key committed first
-    order.id = *orderId;
-    if (Status s = orders.addLines(order.id, lines); !s)
-        return s.error();
-    // One shipment per warehouse the plan takes from, each with its units per item.
-    for (const auto &[warehouseId, choice] : choices) {
-        Shipment s;
-        s.orderId = order.id;
-        s.warehouseId = warehouseId;
-        s.courierId = choice.courierId;
-        s.pincode = checkout.pincode;
-        s.promiseDate = choice.promise.promiseDate;
-        s.createdAt = s.updatedAt = placedAt;
-        std::map<qint64, int> units;
-        for (const Take &t : std::as_const(takes)) {
-            if (t.warehouseId == warehouseId)
-                units[t.itemId] += t.quantity;
+    if (Status s = orders.createAll(created); !s)
+        return failed(s.error()); // a Conflict here: an Idempotency-Key committed before
+
+    // One shipment per order and warehouse its plan takes from, each with its units per item.
+    QList<Shipment> shipments;
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        const Plan &plan = plans.at(i);
+        const Order &order = created.at(i).order;
+        for (const auto &[warehouseId, choice] : plan.choices) {
+            Shipment s;
+            s.orderId = order.id;
+            s.warehouseId = warehouseId;
+            s.courierId = choice.courierId;
+            s.pincode = order.pincode;
+            s.promiseDate = choice.promise.promiseDate;
+            s.createdAt = s.updatedAt = placedAt;
+            std::map<qint64, int> units;
+            for (const Take &t : plan.takes) {
+                if (t.warehouseId == warehouseId)
+                    units[t.itemId] += t.quantity;
+            }
+            for (const auto &[itemId, quantity] : units) {
+                const auto line
+                    = std::find_if(order.lines.cbegin(), order.lines.cend(),
+                                   [itemId](const OrderLine &l) { return l.itemId == itemId; });
+                s.lines << ShipmentLine{itemId, line->sku, line->title, quantity};
+            }
+            shipments << s;
         }
-        for (const auto &[itemId, quantity] : units) {
-            const auto line
-                = std::find_if(lines.cbegin(), lines.cend(),
-                               [itemId](const OrderLine &l) { return l.itemId == itemId; });
-            s.lines << ShipmentLine{itemId, line->sku, line->title, quantity};
-        }
-        order.shipments << s;
     }
-    if (Status s = ShipmentRepository(m_db).createAll(order.shipments); !s)
-        return s.error();
-    std::map<qint64, qint64> shipmentOf; // warehouse -> shipment
-    for (const Shipment &s : std::as_const(order.shipments))
-        shipmentOf[s.warehouseId] = s.id;
+    if (Status s = ShipmentRepository(m_db).createAll(shipments); !s)
+        return failed(s.error());
     QList<StockTake> recorded;
-    for (const Take &t : std::as_const(takes))
-        recorded << StockTake{t.stockId, shipmentOf[t.warehouseId], t.itemId, t.quantity};
-    if (Status s = orders.addStockTakes(order.id, recorded); !s)
-        return s.error();
-    QJsonArray eventLines;
-    for (const OrderLine &l : std::as_const(lines))
-        eventLines.append(QJsonObject{
-            {k::ItemId, l.itemId}, {k::Quantity, l.quantity}, {k::UnitPrice, toJson(l.unitPrice)}});
-    QList<Event> events{{0, QString(topics::OrderPlaced), QString::number(order.id),
-                         QJsonObject{{k::Id, order.id},
-                                     {k::UserId, who.userId},
-                                     {k::Pincode, order.pincode},
-                                     {k::Total, toJson(order.total)},
-                                     {k::Lines, eventLines}},
-                         0}};
+    QList<Event> events;
     QSet<qint64> changed;
-    for (const Take &t : std::as_const(takes))
-        changed.insert(t.itemId);
-    for (qint64 itemId : std::as_const(changed)) {
-        events << Event{0, QString(topics::StockChanged), QString::number(itemId),
-                        QJsonObject{{k::ItemId, itemId},
-                                    {k::Reason, QStringLiteral("order")},
-                                    {k::OrderId, order.id}},
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        const Plan &plan = plans.at(i);
+        Order &order = created[i].order;
+        for (const Shipment &s : std::as_const(shipments)) {
+            if (s.orderId == order.id)
+                order.shipments << s;
+        }
+        QSet<qint64> items;
+        for (const Take &t : plan.takes) {
+            const auto shipment
+                = std::find_if(order.shipments.cbegin(), order.shipments.cend(),
+                               [&t](const Shipment &s) { return s.warehouseId == t.warehouseId; });
+            recorded << StockTake{order.id, t.stockId, shipment->id, t.itemId, t.quantity};
+            items.insert(t.itemId);
+        }
+        QJsonArray eventLines;
+        for (const OrderLine &l : std::as_const(order.lines))
+            eventLines.append(QJsonObject{{k::ItemId, l.itemId},
+                                          {k::Quantity, l.quantity},
+                                          {k::UnitPrice, toJson(l.unitPrice)}});
+        events << Event{0, QString(topics::OrderPlaced), QString::number(order.id),
+                        QJsonObject{{k::Id, order.id},
+                                    {k::UserId, order.userId},
+                                    {k::Pincode, order.pincode},
+                                    {k::Total, toJson(order.total)},
+                                    {k::Lines, eventLines}},
                         0};
+        for (qint64 itemId : std::as_const(items)) {
+            events << Event{0, QString(topics::StockChanged), QString::number(itemId),
+                            QJsonObject{{k::ItemId, itemId},
+                                        {k::Reason, QStringLiteral("order")},
+                                        {k::OrderId, order.id}},
+                            0};
+        }
+        changed.unite(items);
     }
+    if (Status s = orders.addStockTakes(recorded); !s)
+        return failed(s.error());
     if (Status s = EventLog(m_db).appendAll(events); !s)
-        return s.error();
-    if (Status s = tx.commit(); !s) {
-        *retry = s.error().kind() == DomainError::Kind::Unavailable;
-        return s.error();
-    }
+        return failed(s.error());
+    if (Status s = tx.commit(); !s)
+        return failed(s.error());
+
     for (qint64 itemId : std::as_const(changed))
         m_logistics.stock().evict(itemId);
     if (m_onCommitted)
         m_onCommitted();
-    order.status = OrderStatus::Placed;
-    return PlacedOrder{order, false};
+    answerRefused();
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        Order &order = created[i].order;
+        order.status = OrderStatus::Placed;
+        plans.at(i).pending->outcome = PlacedOrder{order, false};
+    }
+    return {};
 }
 
 Result<Page<Order>> OrderService::orders(const Principal &who, const QString &after, int limit)

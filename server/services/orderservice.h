@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkoutqueue.h"
 #include "clock.h"
 #include "logisticsstate.h"
 #include "order.h"
@@ -14,26 +15,22 @@ namespace pincart::server {
 class CatalogService;
 class Connection;
 
-struct PlacedOrder
-{
-    Order order;
-    bool replayed = false; // an Idempotency-Key retry: the first order, placed earlier
-};
-
 // The design's Order taking service: an order touches the cart, items, stock, orders and shipments
 // in one transaction or not at all. Each line is served from the warehouses that reach the pincode
 // soonest (split across warehouses when one cannot cover it, each part a shipment); stock is taken
 // by conditional updates in stock-row order, and their affected-row counts decide. A plan made
 // stale by another buyer is re-planned (at most three times), so the answer is an order or a
-// precise 409.
+// precise 409. With a CheckoutQueue, concurrent checkouts are placed in batches (group checkout):
+// each order is still whole or absent and answers for itself, but they share one transaction.
 class OrderService
 {
 public:
     static constexpr int MaxPageSize = 100;
     static constexpr int Attempts = 3;
 
+    // `queue` (shared by every thread's OrderService) may be null: each checkout alone.
     OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                 const Clock &clock, std::function<void()> onCommitted = {});
+                 const Clock &clock, CheckoutQueue *queue, std::function<void()> onCommitted = {});
 
     Result<PlacedOrder> place(const Principal &who, const Checkout &checkout,
                               const QString &idempotencyKey);
@@ -47,8 +44,12 @@ public:
     Result<Order> pay(const Principal &who, qint64 id, const QString &cardNumber);
 
 private:
-    Result<PlacedOrder> placeOnce(const Principal &who, const Checkout &checkout,
-                                  const QString &key, const QString &hash, bool *retry);
+    // Places a batch of checkouts of different customers, setting each one's outcome: together
+    // while they can be, again without the refused, and one by one when the batch as a whole fails.
+    void placeAll(const QList<PendingCheckout *> &batch);
+    // One transaction for the batch. Success: every checkout answered, or some refused (their
+    // outcomes set) and everything rolled back for the rest to go again. `retry`: worth another go.
+    Status placeTogether(const QList<PendingCheckout *> &batch, bool *retry);
     Result<std::optional<PlacedOrder>> replay(const Principal &who, const QString &key,
                                               const QString &hash);
     Result<Order> withShipments(Order order, bool cancelled);
@@ -58,6 +59,7 @@ private:
     CatalogService &m_catalog;
     LogisticsState &m_logistics;
     const Clock &m_clock;
+    CheckoutQueue *m_queue;
     std::function<void()> m_onCommitted;
 };
 

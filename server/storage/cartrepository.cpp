@@ -8,39 +8,50 @@ namespace pincart::server {
 
 namespace {
 
-// A user's cart lines, read by `sql` (item_id, quantity, added_amount for user :u), by item id.
-Result<QList<StoredCartLine>> readLines(Connection &db, const QString &sql, qint64 userId,
-                                        const char *context)
+// Sorted here rather than by the SQL: RETURNING has no ORDER BY (SQLite's order is arbitrary).
+void byItem(QList<StoredCartLine> &lines)
 {
-    Statement q(db, sql);
-    q.bind(QStringLiteral(":u"), userId);
-    if (Status s = q.exec(context); !s)
-        return s.error();
-    QList<StoredCartLine> out;
-    while (q.next())
-        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
-    // Sorted here rather than by the SQL: RETURNING has no ORDER BY (SQLite's order is arbitrary).
-    std::sort(out.begin(), out.end(),
+    std::sort(lines.begin(), lines.end(),
               [](const StoredCartLine &a, const StoredCartLine &b) { return a.itemId < b.itemId; });
-    return out;
 }
 
 } // namespace
 
 Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId)
 {
-    return readLines(m_db,
-                     QStringLiteral("SELECT item_id, quantity, added_amount FROM cart_lines WHERE "
-                                    "user_id = :u"),
-                     userId, "cart lines");
+    Statement q(m_db,
+                QStringLiteral(
+                    "SELECT item_id, quantity, added_amount FROM cart_lines WHERE user_id = :u"));
+    q.bind(QStringLiteral(":u"), userId);
+    if (Status s = q.exec("cart lines"); !s)
+        return s.error();
+    QList<StoredCartLine> out;
+    while (q.next())
+        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
+    byItem(out);
+    return out;
 }
 
-Result<QList<StoredCartLine>> CartRepository::takeLines(qint64 userId)
+Result<QHash<qint64, QList<StoredCartLine>>> CartRepository::takeLines(const QList<qint64> &userIds)
 {
-    return readLines(m_db,
-                     QStringLiteral("DELETE FROM cart_lines WHERE user_id = :u "
-                                    "RETURNING item_id, quantity, added_amount"),
-                     userId, "take cart lines");
+    QHash<qint64, QList<StoredCartLine>> out;
+    if (userIds.isEmpty())
+        return out;
+    QString sql = QStringLiteral("DELETE FROM cart_lines WHERE user_id IN (");
+    for (int i = 0; i < userIds.size(); ++i)
+        sql += QStringLiteral("%1:u%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
+    sql += QStringLiteral(") RETURNING user_id, item_id, quantity, added_amount");
+    Statement q(m_db, sql);
+    for (int i = 0; i < userIds.size(); ++i)
+        q.bind(QStringLiteral(":u") + QString::number(i), userIds.at(i));
+    if (Status s = q.exec("take cart lines"); !s)
+        return s.error();
+    while (q.next())
+        out[q.value(0).toLongLong()]
+            << StoredCartLine{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toLongLong()};
+    for (QList<StoredCartLine> &lines : out)
+        byItem(lines);
+    return out;
 }
 
 Status CartRepository::setLine(qint64 userId, qint64 itemId, int quantity, qint64 addedAmount)

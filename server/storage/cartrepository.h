@@ -20,10 +20,11 @@ public:
     {}
 
     Result<QList<StoredCartLine>> lines(qint64 userId); // by item id
-    // Empties the cart and returns what it held, by item id, in one statement (DELETE ...
-    // RETURNING): inside a checkout's transaction the rows stay locked until it ends, so one
-    // user's concurrent checkouts take turns, and a rollback puts them back.
-    Result<QList<StoredCartLine>> takeLines(qint64 userId);
+    // Empties the users' carts and returns what each held, by item id, in one statement
+    // (DELETE ... RETURNING; a user with an empty cart has no entry): inside a checkout's
+    // transaction the rows stay locked until it ends, so one user's concurrent checkouts take
+    // turns, and a rollback puts them back.
+    Result<QHash<qint64, QList<StoredCartLine>>> takeLines(const QList<qint64> &userIds);
     Status setLine(qint64 userId, qint64 itemId, int quantity,
                    qint64 addedAmount); // keeps the first added price
     Result<bool> removeLine(qint64 userId, qint64 itemId);

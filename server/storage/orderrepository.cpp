@@ -2,6 +2,8 @@
 
 #include "statement.h"
 
+#include <QSet>
+
 namespace pincart::server {
 
 namespace {
@@ -33,74 +35,109 @@ StoredOrder orderFrom(const Statement &q)
 
 } // namespace
 
-Result<qint64> OrderRepository::create(const Order &o, const QString &idempotencyKey,
-                                       const QString &requestHash)
+Status OrderRepository::createAll(QList<OrderToCreate> &orders)
 {
-    const qint64 now = Connection::nowMs();
-    Statement q(
-        m_db, QStringLiteral(
-                  "INSERT INTO orders (user_id, status, pincode, address, payment_method, "
-                  "payment_status, "
-                  "total_amount, currency, idempotency_key, request_hash, created_at, updated_at) "
-                  "VALUES (:u, 'placed', :pincode, :address, :method, :pstatus, :total, :currency, "
-                  ":key, :hash, :now, :now)"));
-    q.bind(QStringLiteral(":u"), o.userId)
-        .bind(QStringLiteral(":pincode"), o.pincode)
-        .bind(QStringLiteral(":address"), o.address)
-        .bind(QStringLiteral(":method"), paymentMethodName(o.payment))
-        .bind(QStringLiteral(":pstatus"), paymentStatusName(o.paymentStatus))
-        .bind(QStringLiteral(":total"), o.total.amount)
-        .bind(QStringLiteral(":currency"), o.total.currency)
-        .bind(QStringLiteral(":key"), idempotencyKey.isEmpty()
-                                          ? QVariant(QMetaType::fromType<QString>())
-                                          : QVariant(idempotencyKey))
-        .bind(QStringLiteral(":hash"), requestHash)
-        .bind(QStringLiteral(":now"), now);
-    if (Status s = q.exec("create order"); !s)
-        return s.error();
-    return q.lastInsertId();
-}
-
-Status OrderRepository::addLines(qint64 orderId, const QList<OrderLine> &lines)
-{
-    if (lines.isEmpty())
+    if (orders.isEmpty())
         return {};
-    QString sql = QStringLiteral("INSERT INTO order_lines (order_id, line_no, item_id, sku, title, "
-                                 "quantity, price_amount) VALUES ");
-    for (int i = 0; i < lines.size(); ++i)
-        sql += QStringLiteral("%1(:o, %2, :i%2, :s%2, :t%2, :q%2, :p%2)")
+    // RETURNING names each new id's customer: SQLite does not promise to return rows in the order
+    // they were inserted, so ids are matched by customer, which must therefore differ.
+    QSet<qint64> customers;
+    for (const OrderToCreate &o : std::as_const(orders))
+        customers.insert(o.order.userId);
+    if (customers.size() != orders.size())
+        return DomainError::internal(
+            QStringLiteral("one statement creates one order per customer"));
+
+    const qint64 now = Connection::nowMs();
+    QString sql = QStringLiteral(
+        "INSERT INTO orders (user_id, status, pincode, address, payment_method, payment_status, "
+        "total_amount, currency, idempotency_key, request_hash, created_at, updated_at) VALUES ");
+    for (int i = 0; i < orders.size(); ++i)
+        sql += QStringLiteral(
+                   "%1(:u%2, 'placed', :p%2, :a%2, :m%2, :s%2, :t%2, :c%2, :k%2, :h%2, :n%2, :n%2)")
                    .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i + 1);
+                   .arg(i);
+    sql += QStringLiteral(" RETURNING id, user_id");
     Statement q(m_db, sql);
-    q.bind(QStringLiteral(":o"), orderId);
-    for (int i = 0; i < lines.size(); ++i) {
-        const OrderLine &l = lines.at(i);
-        const QString n = QString::number(i + 1);
-        q.bind(QStringLiteral(":i") + n, l.itemId)
-            .bind(QStringLiteral(":s") + n, nonNull(l.sku))
-            .bind(QStringLiteral(":t") + n, nonNull(l.title))
-            .bind(QStringLiteral(":q") + n, l.quantity)
-            .bind(QStringLiteral(":p") + n, l.unitPrice.amount);
+    for (int i = 0; i < orders.size(); ++i) {
+        const Order &o = orders.at(i).order;
+        const QString &key = orders.at(i).idempotencyKey;
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":u") + n, o.userId)
+            .bind(QStringLiteral(":p") + n, o.pincode)
+            .bind(QStringLiteral(":a") + n, o.address)
+            .bind(QStringLiteral(":m") + n, paymentMethodName(o.payment))
+            .bind(QStringLiteral(":s") + n, paymentStatusName(o.paymentStatus))
+            .bind(QStringLiteral(":t") + n, o.total.amount)
+            .bind(QStringLiteral(":c") + n, o.total.currency)
+            .bind(QStringLiteral(":k") + n,
+                  key.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(key))
+            .bind(QStringLiteral(":h") + n, orders.at(i).requestHash)
+            .bind(QStringLiteral(":n") + n,
+                  o.createdAt.isValid() ? o.createdAt.toMSecsSinceEpoch() : now);
     }
-    return q.exec("create order lines");
+    if (Status st = q.exec("create orders"); !st)
+        return st; // a Conflict when an Idempotency-Key was used before
+    int assigned = 0;
+    while (q.next()) {
+        const qint64 userId = q.value(1).toLongLong();
+        for (OrderToCreate &o : orders) {
+            if (o.order.userId == userId && o.order.id == 0) {
+                o.order.id = q.value(0).toLongLong();
+                ++assigned;
+                break;
+            }
+        }
+    }
+    q.finish();
+    if (assigned != orders.size())
+        return DomainError::internal(QStringLiteral("created orders without their ids"));
+
+    QString linesSql = QStringLiteral("INSERT INTO order_lines (order_id, line_no, item_id, sku, "
+                                      "title, quantity, price_amount) VALUES ");
+    int n = 0;
+    for (const OrderToCreate &o : std::as_const(orders)) {
+        for (qsizetype i = 0; i < o.order.lines.size(); ++i, ++n)
+            linesSql += QStringLiteral("%1(:o%2, :l%2, :i%2, :s%2, :t%2, :q%2, :p%2)")
+                            .arg(n ? QStringLiteral(", ") : QString())
+                            .arg(n);
+    }
+    if (n == 0)
+        return {};
+    Statement lines(m_db, linesSql);
+    n = 0;
+    for (const OrderToCreate &o : std::as_const(orders)) {
+        for (qsizetype i = 0; i < o.order.lines.size(); ++i) {
+            const OrderLine &l = o.order.lines.at(i);
+            const QString k = QString::number(n++);
+            lines.bind(QStringLiteral(":o") + k, o.order.id)
+                .bind(QStringLiteral(":l") + k, qint64(i + 1))
+                .bind(QStringLiteral(":i") + k, l.itemId)
+                .bind(QStringLiteral(":s") + k, nonNull(l.sku))
+                .bind(QStringLiteral(":t") + k, nonNull(l.title))
+                .bind(QStringLiteral(":q") + k, l.quantity)
+                .bind(QStringLiteral(":p") + k, l.unitPrice.amount);
+        }
+    }
+    return lines.exec("create order lines");
 }
 
-Status OrderRepository::addStockTakes(qint64 orderId, const QList<StockTake> &takes)
+Status OrderRepository::addStockTakes(const QList<StockTake> &takes)
 {
     if (takes.isEmpty())
         return {};
     QString sql = QStringLiteral(
         "INSERT INTO order_stock (order_id, stock_id, shipment_id, item_id, quantity) VALUES ");
     for (int i = 0; i < takes.size(); ++i)
-        sql += QStringLiteral("%1(:o, :s%2, :sh%2, :i%2, :q%2)")
+        sql += QStringLiteral("%1(:o%2, :s%2, :sh%2, :i%2, :q%2)")
                    .arg(i ? QStringLiteral(", ") : QString())
                    .arg(i);
     Statement q(m_db, sql);
-    q.bind(QStringLiteral(":o"), orderId);
     for (int i = 0; i < takes.size(); ++i) {
         const StockTake &t = takes.at(i);
         const QString n = QString::number(i);
-        q.bind(QStringLiteral(":s") + n, t.stockId)
+        q.bind(QStringLiteral(":o") + n, t.orderId)
+            .bind(QStringLiteral(":s") + n, t.stockId)
             .bind(QStringLiteral(":sh") + n, t.shipmentId)
             .bind(QStringLiteral(":i") + n, t.itemId)
             .bind(QStringLiteral(":q") + n, t.quantity);
@@ -120,8 +157,8 @@ Result<QList<StockTake>> OrderRepository::stockTakes(qint64 orderId)
         return s.error();
     QList<StockTake> out;
     while (q.next())
-        out << StockTake{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                         q.value(3).toInt()};
+        out << StockTake{orderId, q.value(0).toLongLong(), q.value(1).toLongLong(),
+                         q.value(2).toLongLong(), q.value(3).toInt()};
     return out;
 }
 

@@ -17,6 +17,7 @@ struct StoredOrder
 
 struct StockTake
 {
+    qint64 orderId = 0;
     qint64 stockId = 0;
     qint64 shipmentId = 0;
     qint64 itemId = 0;
@@ -31,6 +32,15 @@ struct OrderListFilter
     int limit = 20;
 };
 
+// An order to store with the request that placed it (its Idempotency-Key, empty for none, and
+// the hash of its body, to tell a retry from another request under the same key).
+struct OrderToCreate
+{
+    Order order; // lines filled; id set by createAll
+    QString idempotencyKey;
+    QString requestHash;
+};
+
 // The orders, order_lines and order_stock tables.
 class OrderRepository
 {
@@ -39,12 +49,11 @@ public:
         : m_db(connection)
     {}
 
-    // Stamped with order.createdAt (now when invalid).
-    Result<qint64> create(const Order &order, const QString &idempotencyKey,
-                          const QString &requestHash);
-    Status addLines(qint64 orderId,
-                    const QList<OrderLine> &lines); // numbered from 1, one statement
-    Status addStockTakes(qint64 orderId, const QList<StockTake> &takes);
+    // Orders of different customers with their lines (numbered from 1), in two statements
+    // whatever their number; sets each order's id. Stamped with order.createdAt (now when
+    // invalid). A Conflict when an Idempotency-Key was used before: then none is stored.
+    Status createAll(QList<OrderToCreate> &orders);
+    Status addStockTakes(const QList<StockTake> &takes); // one statement
     Result<QList<StockTake>> stockTakes(qint64 orderId);
 
     Result<std::optional<StoredOrder>> find(qint64 id);

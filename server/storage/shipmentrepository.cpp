@@ -42,14 +42,14 @@ Status ShipmentRepository::createAll(QList<Shipment> &shipments)
 {
     if (shipments.isEmpty())
         return {};
-    // RETURNING names each new id's warehouse: SQLite does not promise to return rows in the
-    // order they were inserted, so ids are matched by warehouse, which must therefore differ.
-    QSet<qint64> warehouses;
+    // RETURNING names each new id's order and warehouse: SQLite does not promise to return rows
+    // in the order they were inserted, so ids are matched by the pair, which must therefore differ.
+    QSet<QPair<qint64, qint64>> places;
     for (const Shipment &s : std::as_const(shipments))
-        warehouses.insert(s.warehouseId);
-    if (warehouses.size() != shipments.size())
+        places.insert({s.orderId, s.warehouseId});
+    if (places.size() != shipments.size())
         return DomainError::internal(
-            QStringLiteral("one statement creates one shipment per warehouse"));
+            QStringLiteral("one statement creates one shipment per order and warehouse"));
 
     const qint64 now = Connection::nowMs();
     QString sql
@@ -59,7 +59,7 @@ Status ShipmentRepository::createAll(QList<Shipment> &shipments)
         sql += QStringLiteral("%1(:o%2, :w%2, :c%2, :p%2, :s%2, :d%2, :t%2, :t%2)")
                    .arg(i ? QStringLiteral(", ") : QString())
                    .arg(i);
-    sql += QStringLiteral(" RETURNING id, warehouse_id");
+    sql += QStringLiteral(" RETURNING id, order_id, warehouse_id");
     Statement q(m_db, sql);
     for (int i = 0; i < shipments.size(); ++i) {
         const Shipment &s = shipments.at(i);
@@ -78,9 +78,10 @@ Status ShipmentRepository::createAll(QList<Shipment> &shipments)
         return st;
     int assigned = 0;
     while (q.next()) {
-        const qint64 warehouseId = q.value(1).toLongLong();
+        const qint64 orderId = q.value(1).toLongLong(); // 0 for NULL: no order
+        const qint64 warehouseId = q.value(2).toLongLong();
         for (Shipment &s : shipments) {
-            if (s.warehouseId == warehouseId && s.id == 0) {
+            if (s.orderId == orderId && s.warehouseId == warehouseId && s.id == 0) {
                 s.id = q.value(0).toLongLong();
                 ++assigned;
                 break;

@@ -17,8 +17,8 @@ public:
 
     // With its lines; stamped createdAt (now when invalid).
     Result<qint64> create(const Shipment &shipment);
-    // Several at once, each at another warehouse (an order's), with their lines: two statements
-    // whatever their number. Sets each one's id.
+    // Several at once (one order's or several orders'), no two of one order at one warehouse,
+    // with their lines: two statements whatever their number. Sets each one's id.
     Status createAll(QList<Shipment> &shipments);
     Result<std::optional<Shipment>> find(qint64 id); // with its lines
     // Open shipments (placed, picked, packed) of a warehouse, oldest first, with their lines.

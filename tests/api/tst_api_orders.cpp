@@ -1,9 +1,12 @@
 // Cart, wishlist and orders over real HTTP, on SQLite and MariaDB: 50 buyers racing for the last 10
 // units (exactly 10 sold, stock never negative, nothing lost), Idempotency-Key retries, splitting a
-// line across warehouses, cancel and restock, who may see what, and bad input that changes nothing.
+// line across warehouses, cancel and restock, who may see what, a group checkout's batch with a
+// refused order in it, and bad input that changes nothing.
 
 #include "apipaths.h"
 #include "apitest.h"
+#include "connection.h"
+#include "databaseurl.h"
 #include "logisticscodecs.h"
 #include "ordercodecs.h"
 
@@ -91,6 +94,18 @@ std::unique_ptr<ApiCall> newCustomer(TestServer *server, const QString &email)
     return api;
 }
 
+// A figure from GET /metrics (the line "name value"); -1 when it is not there.
+qint64 metric(TestServer *server, const QByteArray &name)
+{
+    const QByteArray text = ApiCall(server->url()).get(paths::metrics()).body;
+    const QByteArray prefix = name + ' ';
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(name.size() + 1).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 QJsonObject checkout(const char *pincode = "110001", const char *payment = "cod")
 {
     return {{QStringLiteral("pincode"), QLatin1String(pincode)},
@@ -117,6 +132,7 @@ private Q_SLOTS:
     void stockLevelsReadBackAfterAnOrder();
     void whoSeesWhat();
     void prepaidPayment();
+    void batchPlacesAllButTheRefused();
     void badInput_data();
     void badInput();
 };
@@ -515,6 +531,133 @@ void TestOrdersApi::prepaidPayment()
     QCOMPARE(r.status, 200);
     QCOMPARE(orderFromJson(r.json())->paymentStatus, PaymentStatus::Paid);
     QCOMPARE(pay("4111111111111111").status, 409); // already paid
+}
+
+// Group checkout: checkouts that arrive while every batch slot is busy are placed together, in
+// one batch; one of them refused (out of stock) keeps its cart and takes nothing, the others are
+// placed whole. The slots are kept busy by two checkouts whose stock rows the test holds locked.
+void TestOrdersApi::batchPlacesAllButTheRefused()
+{
+    PINCART_SERVER(m_servers, server);
+    QCOMPARE(metric(server, "pincart_checkout_batches_running"), 0);
+    ApiCall admin(server->url());
+    admin.login(DemoAccounts::Admin, DemoAccounts::Password);
+    const qint64 held = unstockedItem(server, 0), a = unstockedItem(server, 1),
+                 c = unstockedItem(server, 2), none = unstockedItem(server, 3);
+    QVERIFY(held && a && c && none);
+    const qint64 delhi = warehouseByCode(server, "DEL-1");
+    receive(admin, delhi, held, 10);
+    receive(admin, delhi, a, 5);
+    receive(admin, delhi, c, 5);
+    struct Buyer
+    {
+        std::unique_ptr<ApiCall> api;
+        qint64 item;
+        int quantity;
+        int status = 0;
+        qint64 orderId = 0;
+        QByteArray body;
+    };
+    std::vector<Buyer> buyers;
+    const auto buyer = [&](const char *name, qint64 item, int quantity) {
+        buyers.push_back(
+            {newCustomer(server, QStringLiteral("batch-%1@example.com").arg(QLatin1String(name))),
+             item, quantity});
+        QCOMPARE(
+            buyers.back()
+                .api
+                ->sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), quantity}})
+                .status,
+            200);
+    };
+    buyer("blocker-1", held, 1);
+    buyer("blocker-2", held, 1);
+    buyer("a", a, 2);
+    buyer("refused", none, 1);
+    buyer("c", c, 3);
+    const QByteArray body = QJsonDocument(checkout()).toJson(QJsonDocument::Compact);
+    const auto send = [&](Buyer &b) {
+        b.api->client().send("POST", paths::orders(), {}, body, "application/json", this,
+                             [&b](const ApiResponse &r) {
+                                 b.body = r.body;
+                                 if (r.status == 201)
+                                     b.orderId = r.json().value(QStringLiteral("id")).toInteger();
+                                 b.status = r.status; // last: the test waits on it
+                             });
+    };
+    const qint64 batchesBefore = metric(server, "pincart_checkout_batches_total");
+    const qint64 placedBefore = metric(server, "pincart_checkout_batched_total");
+
+    // The test's own transaction holds the held item's stock rows (on SQLite, the whole database)
+    // until it rolls back: each blocker's batch waits in it, filling both batch slots.
+    const auto url = server::DatabaseUrl::parse(server->databaseUrl());
+    QVERIFY(url);
+    server::Connection lock(*url);
+    QVERIFY(lock.open());
+    QVERIFY(lock.begin());
+    QVERIFY(lock.execDirect(
+        QStringLiteral("UPDATE stock SET on_hand = on_hand WHERE item_id = %1").arg(held),
+        "hold the stock rows"));
+    send(buyers[0]);
+    QTRY_COMPARE(metric(server, "pincart_checkout_batches_running"), 1);
+    send(buyers[1]);
+    QTRY_COMPARE(metric(server, "pincart_checkout_batches_running"), 2);
+    for (std::size_t i = 2; i < buyers.size(); ++i)
+        send(buyers[i]);
+    QTRY_COMPARE(metric(server, "pincart_checkout_waiting"), 3);
+    lock.rollback();
+    for (const Buyer &b : buyers)
+        QTRY_VERIFY_WITH_TIMEOUT(b.status != 0, 30000);
+
+    // Three batches: each blocker's, then the three that waited, together.
+    QCOMPARE(metric(server, "pincart_checkout_batches_total") - batchesBefore, 3);
+    QCOMPARE(metric(server, "pincart_checkout_batched_total") - placedBefore, 5);
+    for (const Buyer &b : buyers) {
+        if (b.item == none) {
+            QCOMPARE(b.status, 409);
+            QVERIFY2(b.body.contains(QStringLiteral("cart.%1").arg(none).toUtf8())
+                         && b.body.contains("out_of_stock"),
+                     b.body.constData());
+            // Its cart as it was, nothing ordered.
+            QCOMPARE(scalar(server, QStringLiteral("SELECT quantity FROM cart_lines WHERE "
+                                                   "item_id = %1")
+                                        .arg(none)),
+                     1);
+            QCOMPARE(scalar(server, QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE "
+                                                   "item_id = %1")
+                                        .arg(none)),
+                     0);
+            continue;
+        }
+        QVERIFY2(b.status == 201, b.body.constData());
+        // Whole: its line, one shipment with its units, stock takes adding up to them, its event.
+        QCOMPARE(scalar(server, QStringLiteral("SELECT SUM(quantity) FROM order_lines WHERE "
+                                               "order_id = %1 AND item_id = %2")
+                                    .arg(b.orderId)
+                                    .arg(b.item)),
+                 b.quantity);
+        QCOMPARE(scalar(server, QStringLiteral("SELECT SUM(l.quantity) FROM shipment_lines l JOIN "
+                                               "shipments s ON s.id = l.shipment_id WHERE "
+                                               "s.order_id = %1")
+                                    .arg(b.orderId)),
+                 b.quantity);
+        QCOMPARE(scalar(server,
+                        QStringLiteral("SELECT SUM(quantity) FROM order_stock WHERE order_id = %1")
+                            .arg(b.orderId)),
+                 b.quantity);
+        QCOMPARE(scalar(server, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = "
+                                               "'order.placed' AND event_key = '%1'")
+                                    .arg(b.orderId)),
+                 1);
+        QCOMPARE(scalar(server, QStringLiteral("SELECT COUNT(*) FROM cart_lines WHERE user_id = "
+                                               "(SELECT user_id FROM orders WHERE id = %1)")
+                                    .arg(b.orderId)),
+                 0);
+    }
+    QCOMPARE(onHand(server, held), 8);
+    QCOMPARE(onHand(server, a), 3);
+    QCOMPARE(onHand(server, c), 2);
+    QCOMPARE(onHand(server, none), 0);
 }
 
 void TestOrdersApi::badInput_data()
