@@ -89,12 +89,12 @@ int main(int argc, char *argv[])
          QStringLiteral("I/O threads, which parse and answer in-memory routes "
                         "[PINCART_IO_THREADS], default half the cores, at least 1"),
          QStringLiteral("n")},
-        {QStringLiteral("checkout-batch"),
-         QStringLiteral("Concurrent checkouts placed together in one transaction, at most "
-                        "[PINCART_CHECKOUT_BATCH], default 32; 0: each alone"),
+        {QStringLiteral("batch"),
+         QStringLiteral("Concurrent checkouts (and cart changes) written together, at most "
+                        "[PINCART_BATCH], default 32; 0: each alone"),
          QStringLiteral("n")},
-        {QStringLiteral("checkout-leaders"),
-         QStringLiteral("Checkout batches placed at once, at most [PINCART_CHECKOUT_LEADERS], "
+        {QStringLiteral("batch-leaders"),
+         QStringLiteral("Batches of each kind written at once, at most [PINCART_BATCH_LEADERS], "
                         "default 2"),
          QStringLiteral("n")},
         {QStringLiteral("data-dir"),
@@ -206,16 +206,15 @@ int main(int argc, char *argv[])
               .toInt(&ok);
     if (!ok || config.ioThreads < 0 || config.ioThreads > 64)
         return fail(QStringLiteral("--io-threads must be 1 to 64 (0: half the cores)"));
-    config.checkoutBatch = setting(parser, QStringLiteral("checkout-batch"),
-                                   "PINCART_CHECKOUT_BATCH", QStringLiteral("32"))
-                               .toInt(&ok);
-    if (!ok || config.checkoutBatch < 0 || config.checkoutBatch > 256)
-        return fail(QStringLiteral("--checkout-batch must be 0 to 256"));
-    config.checkoutLeaders = setting(parser, QStringLiteral("checkout-leaders"),
-                                     "PINCART_CHECKOUT_LEADERS", QStringLiteral("2"))
-                                 .toInt(&ok);
-    if (!ok || config.checkoutLeaders < 1 || config.checkoutLeaders > 256)
-        return fail(QStringLiteral("--checkout-leaders must be 1 to 256"));
+    config.batch = setting(parser, QStringLiteral("batch"), "PINCART_BATCH", QStringLiteral("32"))
+                       .toInt(&ok);
+    if (!ok || config.batch < 0 || config.batch > 256)
+        return fail(QStringLiteral("--batch must be 0 to 256"));
+    config.batchLeaders = setting(parser, QStringLiteral("batch-leaders"), "PINCART_BATCH_LEADERS",
+                                  QStringLiteral("2"))
+                              .toInt(&ok);
+    if (!ok || config.batchLeaders < 1 || config.batchLeaders > 256)
+        return fail(QStringLiteral("--batch-leaders must be 1 to 256"));
     config.maxConnections = setting(parser, QStringLiteral("max-connections"),
                                     "PINCART_MAX_CONNECTIONS", QStringLiteral("2048"))
                                 .toInt(&ok);

@@ -26,7 +26,7 @@ RouteHandlers::RouteHandlers(const SharedState &shared)
                                                      shared.clock, shared.onCommitted);
     m_warehouses = std::make_unique<WarehouseService>(*m_db, shared.logistics, shared.clock,
                                                       shared.onCommitted);
-    m_cart = std::make_unique<CartService>(*m_db, *m_catalog, *m_logistics);
+    m_cart = std::make_unique<CartService>(*m_db, *m_catalog, *m_logistics, shared.cartChanges);
     m_orders = std::make_unique<OrderService>(*m_db, *m_catalog, shared.logistics, shared.clock,
                                               shared.checkouts, shared.onCommitted);
     m_search = std::make_unique<SearchService>(shared.search, shared.catalog, shared.logistics,

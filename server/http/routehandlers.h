@@ -12,7 +12,7 @@ class AuthService;
 class CartService;
 class CatalogService;
 class CatalogState;
-class CheckoutQueue;
+class BatchQueue;
 class Clock;
 class Connection;
 class EventBuffer;
@@ -38,7 +38,8 @@ struct SharedState
     const PasswordHasher &hasher;
     CatalogState &catalog;
     LogisticsState &logistics;
-    CheckoutQueue *checkouts; // group checkout; null: each checkout alone
+    BatchQueue *checkouts;   // group checkout; null: each checkout alone
+    BatchQueue *cartChanges; // cart changes written together; null: each alone
     SearchState &search;
     EventBuffer *searchEvents; // search.performed; null: not recorded
     const Clock &clock;

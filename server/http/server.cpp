@@ -1,11 +1,11 @@
 #include "server.h"
 
 #include "authservice.h"
+#include "batchqueue.h"
 #include "catalogservice.h"
 #include "catalogstate.h"
 #include "catalogwarmer.h"
 #include "categoryrepository.h"
-#include "checkoutqueue.h"
 #include "connection.h"
 #include "eventbuffer.h"
 #include "eventlog.h"
@@ -41,9 +41,12 @@ Server::Server(ServerConfig config)
     , m_hasher(std::make_unique<PasswordHasher>())
     , m_catalog(std::make_unique<CatalogState>())
     , m_logistics(std::make_unique<LogisticsState>())
-    , m_checkouts(m_config.checkoutBatch > 0 ? std::make_unique<CheckoutQueue>(
-                      m_config.checkoutLeaders, m_config.checkoutBatch)
-                                             : nullptr)
+    , m_checkouts(m_config.batch > 0
+                      ? std::make_unique<BatchQueue>(m_config.batchLeaders, m_config.batch)
+                      : nullptr)
+    , m_cartChanges(m_config.batch > 0
+                        ? std::make_unique<BatchQueue>(m_config.batchLeaders, m_config.batch)
+                        : nullptr)
     , m_metrics(std::make_unique<Metrics>())
 {}
 
@@ -206,29 +209,33 @@ Status Server::start()
                  "pincart_stock_read_back_total "
                + QByteArray::number(logistics->stockReadBack()) + "\n";
     });
-    if (CheckoutQueue *checkouts = m_checkouts.get()) {
-        m_metrics->addGaugeSource([checkouts]() -> QByteArray {
-            return "# HELP pincart_checkout_batches_total Checkout batches placed (group "
-                   "checkout).\n"
-                   "# TYPE pincart_checkout_batches_total counter\n"
-                   "pincart_checkout_batches_total "
-                   + QByteArray::number(checkouts->batches())
-                   + "\n"
-                     "# HELP pincart_checkout_batched_total Checkouts placed in those batches.\n"
-                     "# TYPE pincart_checkout_batched_total counter\n"
-                     "pincart_checkout_batched_total "
-                   + QByteArray::number(checkouts->batchedCheckouts())
-                   + "\n"
-                     "# HELP pincart_checkout_batches_running Checkout batches being placed "
-                     "now.\n"
-                     "# TYPE pincart_checkout_batches_running gauge\n"
-                     "pincart_checkout_batches_running "
-                   + QByteArray::number(checkouts->running())
-                   + "\n"
-                     "# HELP pincart_checkout_waiting Checkouts waiting for a batch now.\n"
-                     "# TYPE pincart_checkout_waiting gauge\n"
-                     "pincart_checkout_waiting "
-                   + QByteArray::number(checkouts->waiting()) + "\n";
+    if (m_checkouts) {
+        const std::pair<const char *, BatchQueue *> queues[]{{"checkout", m_checkouts.get()},
+                                                             {"cart", m_cartChanges.get()}};
+        m_metrics->addGaugeSource([queues]() -> QByteArray {
+            QByteArray out
+                = "# HELP pincart_batches_total Write batches run (checkouts placed together, "
+                  "cart changes written together).\n"
+                  "# TYPE pincart_batches_total counter\n";
+            for (const auto &[name, queue] : queues)
+                out += QByteArray("pincart_batches_total{queue=\"") + name + "\"} "
+                       + QByteArray::number(queue->batches()) + '\n';
+            out += "# HELP pincart_batched_total Requests written in those batches.\n"
+                   "# TYPE pincart_batched_total counter\n";
+            for (const auto &[name, queue] : queues)
+                out += QByteArray("pincart_batched_total{queue=\"") + name + "\"} "
+                       + QByteArray::number(queue->batchedEntries()) + '\n';
+            out += "# HELP pincart_batches_running Write batches being run now.\n"
+                   "# TYPE pincart_batches_running gauge\n";
+            for (const auto &[name, queue] : queues)
+                out += QByteArray("pincart_batches_running{queue=\"") + name + "\"} "
+                       + QByteArray::number(queue->running()) + '\n';
+            out += "# HELP pincart_batch_waiting Requests waiting for a batch now.\n"
+                   "# TYPE pincart_batch_waiting gauge\n";
+            for (const auto &[name, queue] : queues)
+                out += QByteArray("pincart_batch_waiting{queue=\"") + name + "\"} "
+                       + QByteArray::number(queue->waiting()) + '\n';
+            return out;
         });
     }
     SearchState *search = m_search.get();
@@ -252,6 +259,7 @@ Status Server::start()
         *m_catalog,
         *m_logistics,
         m_checkouts.get(),
+        m_cartChanges.get(),
         *m_search,
         m_searchEvents.get(),
         *m_clock,

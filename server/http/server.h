@@ -10,7 +10,7 @@
 namespace pincart::server {
 
 class CatalogState;
-class CheckoutQueue;
+class BatchQueue;
 class CatalogWarmer;
 class EventBuffer;
 class EventTailer;
@@ -50,7 +50,8 @@ private:
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<CatalogState> m_catalog;
     std::unique_ptr<LogisticsState> m_logistics;
-    std::unique_ptr<CheckoutQueue> m_checkouts; // null: each checkout alone
+    std::unique_ptr<BatchQueue> m_checkouts;   // null: each checkout alone
+    std::unique_ptr<BatchQueue> m_cartChanges; // null: each alone
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<SearchState> m_search;
     std::unique_ptr<EventBuffer> m_searchEvents;

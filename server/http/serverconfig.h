@@ -16,10 +16,11 @@ struct ServerConfig
     // I/O threads: parse, answer the inline routes from memory, write. CPU-bound, so no more
     // than the cores they can have: 0 picks half the cores, at least one (docs/architecture.md).
     int ioThreads = 0;
-    // Group checkout (CheckoutQueue): up to checkoutBatch concurrent checkouts share one
-    // transaction, checkoutLeaders batches at a time; 0: each checkout alone (docs/orders.md).
-    int checkoutBatch = 32;
-    int checkoutLeaders = 2;
+    // Group writes (BatchQueue): up to `batch` concurrent checkouts share one transaction, and as
+    // many cart changes one statement, `batchLeaders` batches of each kind at a time; 0: each
+    // alone (docs/orders.md).
+    int batch = 32;
+    int batchLeaders = 2;
     QString dataDir;
     int maxConnections = 2048; // across all workers
     int idleTimeoutMs = 30000;

@@ -11,10 +11,12 @@
 
 namespace pincart::server {
 
-CartService::CartService(Connection &db, CatalogService &catalog, LogisticsService &logistics)
+CartService::CartService(Connection &db, CatalogService &catalog, LogisticsService &logistics,
+                         BatchQueue *queue)
     : m_db(db)
     , m_catalog(catalog)
     , m_logistics(logistics)
+    , m_queue(queue)
 {}
 
 Status CartService::requireCustomer(const Principal &who) const
@@ -105,33 +107,83 @@ Result<QList<StoredCartLine>> CartService::put(const Principal &who, qint64 item
         return item.error();
     if ((*item)->item.status != Item::Status::Active)
         return DomainError::notFound(QStringLiteral("No item %1").arg(itemId));
-    CartRepository carts(m_db);
-    const auto lines = carts.lines(who.userId);
-    if (!lines)
-        return lines.error();
-    int existing = 0;
-    for (const StoredCartLine &l : *lines) {
-        if (l.itemId == itemId)
-            existing = l.quantity;
-    }
-    if (!existing && lines->size() >= CartLimits::MaxLines)
-        return DomainError::conflict(
-            QStringLiteral("A cart holds at most %1 lines").arg(CartLimits::MaxLines));
-    const int wanted
-        = addToExisting ? qMin(existing + quantity, CartLimits::MaxQuantityPerLine) : quantity;
-    if (Status s = carts.setLine(who.userId, itemId, wanted, (*item)->item.price.amount); !s)
-        return s.error();
-    // The lines after the upsert, without reading them again: a line already there keeps its
-    // first added price (setLine only changes the quantity), a new one has today's.
-    QList<StoredCartLine> after = *lines;
-    const auto at
-        = std::lower_bound(after.begin(), after.end(), itemId,
-                           [](const StoredCartLine &l, qint64 id) { return l.itemId < id; });
-    if (at != after.end() && at->itemId == itemId)
-        at->quantity = wanted;
+    PendingCartChange mine;
+    mine.owner = who.userId;
+    mine.itemId = itemId;
+    mine.quantity = quantity;
+    mine.addToExisting = addToExisting;
+    mine.price = (*item)->item.price.amount;
+    // Inside a transaction (a merge, a move from the wishlist) the change belongs to this
+    // connection's transaction, not to a batch on another thread's connection.
+    if (m_queue && !m_db.inTransaction())
+        m_queue->run(mine, [this](const QList<PendingCartChange *> &batch) { writeAll(batch); });
     else
-        after.insert(at, StoredCartLine{itemId, wanted, (*item)->item.price.amount});
-    return after;
+        writeAll({&mine});
+    return std::move(*mine.outcome);
+}
+
+void CartService::writeAll(const QList<PendingCartChange *> &batch)
+{
+    QList<qint64> owners;
+    for (const PendingCartChange *c : batch)
+        owners << c->owner;
+    CartRepository carts(m_db);
+    for (int attempt = 1;; ++attempt) {
+        const auto before = carts.linesOf(owners);
+        if (!before) {
+            for (PendingCartChange *c : batch)
+                c->outcome = before.error();
+            return;
+        }
+        QList<CartLineWrite> writes;
+        QList<QPair<PendingCartChange *, QList<StoredCartLine>>> written; // with the lines after
+        for (PendingCartChange *c : batch) {
+            QList<StoredCartLine> lines = before->value(c->owner);
+            const auto at = std::lower_bound(
+                lines.begin(), lines.end(), c->itemId,
+                [](const StoredCartLine &l, qint64 id) { return l.itemId < id; });
+            const bool there = at != lines.end() && at->itemId == c->itemId;
+            if (!there && lines.size() >= CartLimits::MaxLines) {
+                c->outcome = DomainError::conflict(
+                    QStringLiteral("A cart holds at most %1 lines").arg(CartLimits::MaxLines));
+                continue;
+            }
+            const int existing = there ? at->quantity : 0;
+            const int wanted = c->addToExisting
+                                   ? qMin(existing + c->quantity, CartLimits::MaxQuantityPerLine)
+                                   : c->quantity;
+            writes << CartLineWrite{c->owner, c->itemId, wanted, c->price};
+            // The lines after the upsert, without reading them again: a line already there keeps
+            // its first added price (only its quantity changes), a new one has today's.
+            if (there)
+                at->quantity = wanted;
+            else
+                lines.insert(at, StoredCartLine{c->itemId, wanted, c->price});
+            written.append({c, lines});
+        }
+        // In key order: concurrent batches take their row locks in one order.
+        std::sort(writes.begin(), writes.end(), [](const CartLineWrite &a, const CartLineWrite &b) {
+            return std::pair(a.userId, a.itemId) < std::pair(b.userId, b.itemId);
+        });
+        const Status stored = carts.setLines(writes);
+        if (stored) {
+            for (auto &[c, lines] : written)
+                c->outcome = std::move(lines);
+            return;
+        }
+        if (stored.error().kind() == DomainError::Kind::Unavailable && attempt < 3
+            && !m_db.inTransaction())
+            continue; // a deadlock with another batch: nothing was written, try again
+        if (written.size() > 1) {
+            // The failure may be one line's own: alone, each answers for itself.
+            for (auto &[c, lines] : written)
+                writeAll({c});
+            return;
+        }
+        for (auto &[c, lines] : written)
+            c->outcome = stored.error();
+        return;
+    }
 }
 
 Result<Cart> CartService::setQuantity(const Principal &who, qint64 itemId, int quantity)

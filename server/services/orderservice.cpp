@@ -64,8 +64,7 @@ bool luhnValid(const QString &digits)
 } // namespace
 
 OrderService::OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                           const Clock &clock, CheckoutQueue *queue,
-                           std::function<void()> onCommitted)
+                           const Clock &clock, BatchQueue *queue, std::function<void()> onCommitted)
     : m_db(db)
     , m_catalog(catalog)
     , m_logistics(logistics)
@@ -129,6 +128,7 @@ Result<PlacedOrder> OrderService::place(const Principal &who, const Checkout &ch
         return DomainError::validation(QString(k::Pincode),
                                        QStringLiteral("is not in the India Post directory"));
     PendingCheckout mine;
+    mine.owner = who.userId;
     mine.who = who;
     mine.checkout = checkout;
     mine.idempotencyKey = idempotencyKey;
@@ -137,7 +137,7 @@ Result<PlacedOrder> OrderService::place(const Principal &who, const Checkout &ch
         placeAll(batch);
     };
     if (m_queue)
-        m_queue->place(mine, placeBatch);
+        m_queue->run(mine, placeBatch);
     else
         placeBatch({&mine});
     Result<PlacedOrder> placed = std::move(*mine.outcome);

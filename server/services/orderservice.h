@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checkoutqueue.h"
+#include "batchqueue.h"
 #include "clock.h"
 #include "logisticsstate.h"
 #include "order.h"
@@ -9,18 +9,35 @@
 #include "result.h"
 
 #include <functional>
+#include <optional>
 
 namespace pincart::server {
 
 class CatalogService;
 class Connection;
 
+struct PlacedOrder
+{
+    Order order;
+    bool replayed = false; // an Idempotency-Key retry: the first order, placed earlier
+};
+
+// One customer's checkout (its owner), from its request until it is placed or refused.
+struct PendingCheckout : BatchEntry
+{
+    Principal who;
+    Checkout checkout;
+    QString idempotencyKey; // empty: none
+    QString requestHash;
+    std::optional<Result<PlacedOrder>> outcome; // set by the thread that places it
+};
+
 // The design's Order taking service: an order touches the cart, items, stock, orders and shipments
 // in one transaction or not at all. Each line is served from the warehouses that reach the pincode
 // soonest (split across warehouses when one cannot cover it, each part a shipment); stock is taken
 // by conditional updates in stock-row order, and their affected-row counts decide. A plan made
 // stale by another buyer is re-planned (at most three times), so the answer is an order or a
-// precise 409. With a CheckoutQueue, concurrent checkouts are placed in batches (group checkout):
+// precise 409. With a BatchQueue, concurrent checkouts are placed in batches (group checkout):
 // each order is still whole or absent and answers for itself, but they share one transaction.
 class OrderService
 {
@@ -30,7 +47,7 @@ public:
 
     // `queue` (shared by every thread's OrderService) may be null: each checkout alone.
     OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                 const Clock &clock, CheckoutQueue *queue, std::function<void()> onCommitted = {});
+                 const Clock &clock, BatchQueue *queue, std::function<void()> onCommitted = {});
 
     Result<PlacedOrder> place(const Principal &who, const Checkout &checkout,
                               const QString &idempotencyKey);
@@ -59,7 +76,7 @@ private:
     CatalogService &m_catalog;
     LogisticsState &m_logistics;
     const Clock &m_clock;
-    CheckoutQueue *m_queue;
+    BatchQueue *m_queue;
     std::function<void()> m_onCommitted;
 };
 

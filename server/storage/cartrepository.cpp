@@ -8,73 +8,98 @@ namespace pincart::server {
 
 namespace {
 
-// Sorted here rather than by the SQL: RETURNING has no ORDER BY (SQLite's order is arbitrary).
-void byItem(QList<StoredCartLine> &lines)
+// `:u0, :u1, ...` for an IN list of these users, bound to `q` by bindUsers.
+QString userList(qsizetype n)
 {
-    std::sort(lines.begin(), lines.end(),
-              [](const StoredCartLine &a, const StoredCartLine &b) { return a.itemId < b.itemId; });
+    QString out;
+    for (qsizetype i = 0; i < n; ++i)
+        out += QStringLiteral("%1:u%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
+    return out;
+}
+
+void bindUsers(Statement &q, const QList<qint64> &userIds)
+{
+    for (qsizetype i = 0; i < userIds.size(); ++i)
+        q.bind(QStringLiteral(":u") + QString::number(i), userIds.at(i));
+}
+
+// Rows of (user_id, item_id, quantity, added_amount) by user, each user's by item id (sorted
+// here rather than by the SQL: RETURNING has no ORDER BY, and SQLite's order is arbitrary).
+Result<QHash<qint64, QList<StoredCartLine>>> readByUser(Statement &q, const char *context)
+{
+    if (Status s = q.exec(context); !s)
+        return s.error();
+    QHash<qint64, QList<StoredCartLine>> out;
+    while (q.next())
+        out[q.value(0).toLongLong()]
+            << StoredCartLine{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toLongLong()};
+    for (QList<StoredCartLine> &lines : out)
+        std::sort(lines.begin(), lines.end(), [](const StoredCartLine &a, const StoredCartLine &b) {
+            return a.itemId < b.itemId;
+        });
+    return out;
 }
 
 } // namespace
 
 Result<QList<StoredCartLine>> CartRepository::lines(qint64 userId)
 {
-    Statement q(m_db,
-                QStringLiteral(
-                    "SELECT item_id, quantity, added_amount FROM cart_lines WHERE user_id = :u"));
-    q.bind(QStringLiteral(":u"), userId);
-    if (Status s = q.exec("cart lines"); !s)
-        return s.error();
-    QList<StoredCartLine> out;
-    while (q.next())
-        out << StoredCartLine{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()};
-    byItem(out);
-    return out;
+    const auto byUser = linesOf({userId});
+    if (!byUser)
+        return byUser.error();
+    return byUser->value(userId);
+}
+
+Result<QHash<qint64, QList<StoredCartLine>>> CartRepository::linesOf(const QList<qint64> &userIds)
+{
+    if (userIds.isEmpty())
+        return QHash<qint64, QList<StoredCartLine>>();
+    Statement q(m_db, QStringLiteral("SELECT user_id, item_id, quantity, added_amount FROM "
+                                     "cart_lines WHERE user_id IN (%1)")
+                          .arg(userList(userIds.size())));
+    bindUsers(q, userIds);
+    return readByUser(q, "cart lines");
 }
 
 Result<QHash<qint64, QList<StoredCartLine>>> CartRepository::takeLines(const QList<qint64> &userIds)
 {
-    QHash<qint64, QList<StoredCartLine>> out;
     if (userIds.isEmpty())
-        return out;
-    QString sql = QStringLiteral("DELETE FROM cart_lines WHERE user_id IN (");
-    for (int i = 0; i < userIds.size(); ++i)
-        sql += QStringLiteral("%1:u%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
-    sql += QStringLiteral(") RETURNING user_id, item_id, quantity, added_amount");
-    Statement q(m_db, sql);
-    for (int i = 0; i < userIds.size(); ++i)
-        q.bind(QStringLiteral(":u") + QString::number(i), userIds.at(i));
-    if (Status s = q.exec("take cart lines"); !s)
-        return s.error();
-    while (q.next())
-        out[q.value(0).toLongLong()]
-            << StoredCartLine{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toLongLong()};
-    for (QList<StoredCartLine> &lines : out)
-        byItem(lines);
-    return out;
+        return QHash<qint64, QList<StoredCartLine>>();
+    Statement q(m_db, QStringLiteral("DELETE FROM cart_lines WHERE user_id IN (%1) RETURNING "
+                                     "user_id, item_id, quantity, added_amount")
+                          .arg(userList(userIds.size())));
+    bindUsers(q, userIds);
+    return readByUser(q, "take cart lines");
 }
 
-Status CartRepository::setLine(qint64 userId, qint64 itemId, int quantity, qint64 addedAmount)
+Status CartRepository::setLines(const QList<CartLineWrite> &lines)
 {
+    if (lines.isEmpty())
+        return {};
     const qint64 now = Connection::nowMs();
-    const QString upsert
-        = m_db.dialect() == Connection::Dialect::Sqlite
-              ? QStringLiteral(
-                  " ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = excluded.quantity, "
-                  "updated_at = excluded.updated_at")
-              : QStringLiteral(" ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), updated_at = "
-                               "VALUES(updated_at)");
-    Statement q(m_db,
-                QStringLiteral(
-                    "INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, added_at, "
-                    "updated_at) VALUES (:u, :i, :q, :a, :now, :now)")
-                    + upsert);
-    q.bind(QStringLiteral(":u"), userId)
-        .bind(QStringLiteral(":i"), itemId)
-        .bind(QStringLiteral(":q"), quantity)
-        .bind(QStringLiteral(":a"), addedAmount)
-        .bind(QStringLiteral(":now"), now);
-    return q.exec("set cart line");
+    QString sql
+        = QStringLiteral("INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, "
+                         "added_at, updated_at) VALUES ");
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        sql += QStringLiteral("%1(:u%2, :i%2, :q%2, :a%2, :now, :now)")
+                   .arg(i ? QStringLiteral(", ") : QString())
+                   .arg(i);
+    sql += m_db.dialect() == Connection::Dialect::Sqlite
+               ? QStringLiteral(" ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = "
+                                "excluded.quantity, updated_at = excluded.updated_at")
+               : QStringLiteral(" ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), "
+                                "updated_at = VALUES(updated_at)");
+    Statement q(m_db, sql);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const CartLineWrite &l = lines.at(i);
+        const QString n = QString::number(i);
+        q.bind(QStringLiteral(":u") + n, l.userId)
+            .bind(QStringLiteral(":i") + n, l.itemId)
+            .bind(QStringLiteral(":q") + n, l.quantity)
+            .bind(QStringLiteral(":a") + n, l.addedAmount);
+    }
+    q.bind(QStringLiteral(":now"), now);
+    return q.exec("set cart lines");
 }
 
 Result<bool> CartRepository::removeLine(qint64 userId, qint64 itemId)

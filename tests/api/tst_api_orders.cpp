@@ -539,7 +539,7 @@ void TestOrdersApi::prepaidPayment()
 void TestOrdersApi::batchPlacesAllButTheRefused()
 {
     PINCART_SERVER(m_servers, server);
-    QCOMPARE(metric(server, "pincart_checkout_batches_running"), 0);
+    QCOMPARE(metric(server, "pincart_batches_running{queue=\"checkout\"}"), 0);
     ApiCall admin(server->url());
     admin.login(DemoAccounts::Admin, DemoAccounts::Password);
     const qint64 held = unstockedItem(server, 0), a = unstockedItem(server, 1),
@@ -585,8 +585,8 @@ void TestOrdersApi::batchPlacesAllButTheRefused()
                                  b.status = r.status; // last: the test waits on it
                              });
     };
-    const qint64 batchesBefore = metric(server, "pincart_checkout_batches_total");
-    const qint64 placedBefore = metric(server, "pincart_checkout_batched_total");
+    const qint64 batchesBefore = metric(server, "pincart_batches_total{queue=\"checkout\"}");
+    const qint64 placedBefore = metric(server, "pincart_batched_total{queue=\"checkout\"}");
 
     // The test's own transaction holds the held item's stock rows (on SQLite, the whole database)
     // until it rolls back: each blocker's batch waits in it, filling both batch slots.
@@ -599,19 +599,19 @@ void TestOrdersApi::batchPlacesAllButTheRefused()
         QStringLiteral("UPDATE stock SET on_hand = on_hand WHERE item_id = %1").arg(held),
         "hold the stock rows"));
     send(buyers[0]);
-    QTRY_COMPARE(metric(server, "pincart_checkout_batches_running"), 1);
+    QTRY_COMPARE(metric(server, "pincart_batches_running{queue=\"checkout\"}"), 1);
     send(buyers[1]);
-    QTRY_COMPARE(metric(server, "pincart_checkout_batches_running"), 2);
+    QTRY_COMPARE(metric(server, "pincart_batches_running{queue=\"checkout\"}"), 2);
     for (std::size_t i = 2; i < buyers.size(); ++i)
         send(buyers[i]);
-    QTRY_COMPARE(metric(server, "pincart_checkout_waiting"), 3);
+    QTRY_COMPARE(metric(server, "pincart_batch_waiting{queue=\"checkout\"}"), 3);
     lock.rollback();
     for (const Buyer &b : buyers)
         QTRY_VERIFY_WITH_TIMEOUT(b.status != 0, 30000);
 
     // Three batches: each blocker's, then the three that waited, together.
-    QCOMPARE(metric(server, "pincart_checkout_batches_total") - batchesBefore, 3);
-    QCOMPARE(metric(server, "pincart_checkout_batched_total") - placedBefore, 5);
+    QCOMPARE(metric(server, "pincart_batches_total{queue=\"checkout\"}") - batchesBefore, 3);
+    QCOMPARE(metric(server, "pincart_batched_total{queue=\"checkout\"}") - placedBefore, 5);
     for (const Buyer &b : buyers) {
         if (b.item == none) {
             QCOMPARE(b.status, 409);

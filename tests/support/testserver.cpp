@@ -76,7 +76,7 @@ bool TestServer::listen()
     config.address = QHostAddress::LocalHost;
     config.port = 0;
     config.threads = m_options.threads;
-    config.checkoutLeaders = m_options.checkoutLeaders;
+    config.batchLeaders = m_options.batchLeaders;
     config.dataDir = m_dir.path();
     config.maxConnections = m_options.maxConnections;
     config.idleTimeoutMs = m_options.idleTimeoutMs;

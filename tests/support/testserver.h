@@ -42,7 +42,7 @@ public:
         int items = 60;
         quint64 seed = 42;
         int threads = 2;
-        int checkoutLeaders = 2; // group checkout: batches placed at once
+        int batchLeaders = 2; // group writes: batches of each kind run at once
         int maxConnections = 1024;
         int idleTimeoutMs = 30000;
         bool loadPincodes = false; // the full directory takes a moment; most tests do not need it
