@@ -133,6 +133,7 @@ private Q_SLOTS:
     void whoSeesWhat();
     void prepaidPayment();
     void batchPlacesAllButTheRefused();
+    void cartChangesWrittenTogether();
     void badInput_data();
     void badInput();
 };
@@ -658,6 +659,114 @@ void TestOrdersApi::batchPlacesAllButTheRefused()
     QCOMPARE(onHand(server, a), 3);
     QCOMPARE(onHand(server, c), 2);
     QCOMPARE(onHand(server, none), 0);
+}
+
+// Group writes for the cart: line changes that arrive while both batch slots are busy are written
+// together, each answering with its own cart; a new line for a full cart is refused alone (409,
+// its cart unchanged). The slots are kept busy by two changes whose rows the test holds locked.
+void TestOrdersApi::cartChangesWrittenTogether()
+{
+    PINCART_SERVER(m_servers, server);
+    const auto activeItem = [&](int offset) {
+        return scalar(server, QStringLiteral("SELECT id FROM items WHERE status = 'active' ORDER "
+                                             "BY id DESC LIMIT 1 OFFSET %1")
+                                  .arg(offset));
+    };
+    const qint64 x = activeItem(0), y = activeItem(1), z = activeItem(2), extra = activeItem(3);
+    QVERIFY(x && y && z && extra);
+    std::vector<std::unique_ptr<ApiCall>> customers;
+    QList<qint64> ids;
+    for (const char *name : {"blocker-1", "blocker-2", "full", "new-line", "more"}) {
+        const QString email = QStringLiteral("cart-batch-%1@example.com").arg(QLatin1String(name));
+        customers.push_back(newCustomer(server, email));
+        ids << scalar(server, QStringLiteral("SELECT id FROM users WHERE email = '%1'").arg(email));
+    }
+    const auto put = [](ApiCall &c, qint64 item, int quantity) {
+        return c.sendJson("PUT", paths::cartItem(item), {{QStringLiteral("quantity"), quantity}});
+    };
+    QCOMPARE(put(*customers[0], x, 1).status, 200);
+    QCOMPARE(put(*customers[1], x, 1).status, 200);
+    QCOMPARE(put(*customers[4], z, 1).status, 200);
+    const auto url = server::DatabaseUrl::parse(server->databaseUrl());
+    QVERIFY(url);
+    server::Connection lock(*url);
+    QVERIFY(lock.open());
+    // A full cart: the lowest-numbered active items, one unit each.
+    QVERIFY(lock.execDirect(
+        QStringLiteral("INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, "
+                       "added_at, updated_at) SELECT %1, id, 1, price_amount, 0, 0 FROM items "
+                       "WHERE status = 'active' ORDER BY id LIMIT %2")
+            .arg(ids[2])
+            .arg(CartLimits::MaxLines),
+        "fill a cart"));
+    const qint64 fullBefore = scalar(
+        server, QStringLiteral("SELECT COUNT(*) FROM cart_lines WHERE user_id = %1").arg(ids[2]));
+    QCOMPARE(fullBefore, CartLimits::MaxLines);
+
+    struct Answer
+    {
+        int status = 0;
+        QJsonObject json;
+    };
+    std::vector<Answer> answers(customers.size());
+    const auto send = [&](std::size_t i, qint64 item, int quantity) {
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("quantity"), quantity}})
+                                    .toJson(QJsonDocument::Compact);
+        customers[i]->client().send("PUT", paths::cartItem(item), {}, body, "application/json",
+                                    this, [&answers, i](const ApiResponse &r) {
+                                        answers[i].json = r.json();
+                                        answers[i].status = r.status; // last: the test waits on it
+                                    });
+    };
+    const char *running = "pincart_batches_running{queue=\"cart\"}";
+    const qint64 batchesBefore = metric(server, "pincart_batches_total{queue=\"cart\"}");
+    const qint64 writtenBefore = metric(server, "pincart_batched_total{queue=\"cart\"}");
+    // The blockers' rows (on SQLite, the whole database) stay locked until the test rolls back.
+    QVERIFY(lock.begin());
+    QVERIFY(lock.execDirect(QStringLiteral("UPDATE cart_lines SET quantity = quantity WHERE "
+                                           "user_id IN (%1, %2)")
+                                .arg(ids[0])
+                                .arg(ids[1]),
+                            "hold the blockers' lines"));
+    send(0, x, 2);
+    QTRY_COMPARE(metric(server, running), 1);
+    send(1, x, 3);
+    QTRY_COMPARE(metric(server, running), 2);
+    send(2, extra, 1); // a 51st line
+    send(3, y, 3);     // a new line
+    send(4, z, 4);     // a line already there
+    QTRY_COMPARE(metric(server, "pincart_batch_waiting{queue=\"cart\"}"), 3);
+    lock.rollback();
+    for (const Answer &a : answers)
+        QTRY_VERIFY_WITH_TIMEOUT(a.status != 0, 30000);
+
+    QCOMPARE(metric(server, "pincart_batches_total{queue=\"cart\"}") - batchesBefore, 3);
+    QCOMPARE(metric(server, "pincart_batched_total{queue=\"cart\"}") - writtenBefore, 5);
+    QCOMPARE(answers[2].status, 409);
+    QCOMPARE(
+        scalar(server,
+               QStringLiteral("SELECT COUNT(*) FROM cart_lines WHERE user_id = %1").arg(ids[2])),
+        fullBefore);
+    QCOMPARE(scalar(server, QStringLiteral("SELECT COUNT(*) FROM cart_lines WHERE user_id = %1 "
+                                           "AND item_id = %2")
+                                .arg(ids[2])
+                                .arg(extra)),
+             0);
+    // Each other answer is its own customer's cart, as stored.
+    const QList<QPair<qint64, int>> expected[]{{{x, 2}}, {{x, 3}}, {}, {{y, 3}}, {{z, 4}}};
+    for (std::size_t i : {0, 1, 3, 4}) {
+        QVERIFY2(answers[i].status == 200, qPrintable(QString::number(answers[i].status)));
+        const auto cart = cartFromJson(answers[i].json);
+        QVERIFY(cart);
+        QList<QPair<qint64, int>> lines;
+        for (const CartLine &l : cart->lines)
+            lines.append({l.itemId, l.quantity});
+        QCOMPARE(lines, expected[i]);
+        QCOMPARE(scalar(server, QStringLiteral("SELECT SUM(quantity) FROM cart_lines WHERE "
+                                               "user_id = %1")
+                                    .arg(ids[int(i)])),
+                 expected[i].first().second);
+    }
 }
 
 void TestOrdersApi::badInput_data()
