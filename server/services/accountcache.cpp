@@ -7,14 +7,15 @@ namespace pincart::server {
 
 Result<std::optional<User>> AccountCache::lookUp(Connection &db, qint64 userId)
 {
-    if (auto cached = find(db.connectionName(), userId))
+    const QString &database = db.database();
+    if (auto cached = find(database, userId))
         return cached;
     const quint64 epochBeforeLoad = epoch();
     auto user = UserRepository(db).findById(userId);
     if (!user)
         return user.error();
     if (*user)
-        insert(db.connectionName(), **user, epochBeforeLoad);
+        insert(database, **user, epochBeforeLoad);
     return std::move(*user);
 }
 

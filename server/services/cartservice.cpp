@@ -28,7 +28,7 @@ Status CartService::requireCustomer(const Principal &who) const
 
 Result<QString> CartService::accountPincode(const Principal &who)
 {
-    // The request's account check has just read the account on this thread (AccountCache).
+    // The request's account check has just read the account (AccountCache, the node's copy).
     const auto user = AccountCache::lookUp(m_db, who.userId);
     if (!user)
         return user.error();

@@ -55,6 +55,7 @@ bool isBusy(const QSqlError &error)
 Connection::Connection(DatabaseUrl url, QString name)
     : m_url(std::move(url))
     , m_name(name.isEmpty() ? uniqueConnectionName() : std::move(name))
+    , m_database(m_url.redacted())
     , m_dialect(m_url.kind == DatabaseUrl::Kind::Sqlite ? Dialect::Sqlite : Dialect::MySql)
     , m_nativeMySql(m_dialect == Dialect::MySql && nativeMySqlStatements())
 {}

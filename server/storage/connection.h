@@ -32,6 +32,8 @@ public:
     bool isOpen() const;
     Dialect dialect() const { return m_dialect; }
     const DatabaseUrl &url() const { return m_url; }
+    // Which database this is (its URL without the password): the same for every connection to it.
+    const QString &database() const { return m_database; }
 
     // The prepared statement for `sql`, prepared on first use on this connection. Bind values
     // by position or name, then call exec(). Named placeholders (:name) only. On MariaDB it
@@ -71,6 +73,7 @@ private:
 
     DatabaseUrl m_url;
     QString m_name;
+    QString m_database;
     Dialect m_dialect;
     bool m_inTransaction = false;
     bool m_nativeMySql; // MariaDB statements through the C API (MySqlStatement)
