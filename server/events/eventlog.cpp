@@ -28,10 +28,7 @@ Status EventLog::appendAll(const QList<Event> &events)
         return {};
     QString sql
         = QStringLiteral("INSERT INTO events (topic, event_key, payload, created_at) VALUES ");
-    for (int i = 0; i < events.size(); ++i)
-        sql += QStringLiteral("%1(:t%2, :k%2, :p%2, :now)")
-                   .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i);
+    sql += numbered(events.size(), QStringLiteral("(:t%1, :k%1, :p%1, :now)"));
     Statement q(m_db, sql);
     for (int i = 0; i < events.size(); ++i) {
         const QString n = QString::number(i);

@@ -8,13 +8,10 @@ namespace pincart::server {
 
 namespace {
 
-// `:u0, :u1, ...` for an IN list of these users, bound to `q` by bindUsers.
+// `:u0, :u1, ...` in an IN list of users, bound by bindUsers.
 QString userList(qsizetype n)
 {
-    QString out;
-    for (qsizetype i = 0; i < n; ++i)
-        out += QStringLiteral("%1:u%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
-    return out;
+    return numbered(n, QStringLiteral(":u%1"));
 }
 
 void bindUsers(Statement &q, const QList<qint64> &userIds)
@@ -80,10 +77,7 @@ Status CartRepository::setLines(const QList<CartLineWrite> &lines)
     QString sql
         = QStringLiteral("INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, "
                          "added_at, updated_at) VALUES ");
-    for (qsizetype i = 0; i < lines.size(); ++i)
-        sql += QStringLiteral("%1(:u%2, :i%2, :q%2, :a%2, :now, :now)")
-                   .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i);
+    sql += numbered(lines.size(), QStringLiteral("(:u%1, :i%1, :q%1, :a%1, :now, :now)"));
     sql += m_db.dialect() == Connection::Dialect::Sqlite
                ? QStringLiteral(" ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = "
                                 "excluded.quantity, updated_at = excluded.updated_at")

@@ -52,11 +52,10 @@ Status OrderRepository::createAll(QList<OrderToCreate> &orders)
     QString sql = QStringLiteral(
         "INSERT INTO orders (user_id, status, pincode, address, payment_method, payment_status, "
         "total_amount, currency, idempotency_key, request_hash, created_at, updated_at) VALUES ");
-    for (int i = 0; i < orders.size(); ++i)
-        sql += QStringLiteral(
-                   "%1(:u%2, 'placed', :p%2, :a%2, :m%2, :s%2, :t%2, :c%2, :k%2, :h%2, :n%2, :n%2)")
-                   .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i);
+    sql += numbered(
+        orders.size(),
+        QStringLiteral(
+            "(:u%1, 'placed', :p%1, :a%1, :m%1, :s%1, :t%1, :c%1, :k%1, :h%1, :n%1, :n%1)"));
     sql += QStringLiteral(" RETURNING id, user_id");
     Statement q(m_db, sql);
     for (int i = 0; i < orders.size(); ++i) {
@@ -95,15 +94,12 @@ Status OrderRepository::createAll(QList<OrderToCreate> &orders)
 
     QString linesSql = QStringLiteral("INSERT INTO order_lines (order_id, line_no, item_id, sku, "
                                       "title, quantity, price_amount) VALUES ");
-    int n = 0;
-    for (const OrderToCreate &o : std::as_const(orders)) {
-        for (qsizetype i = 0; i < o.order.lines.size(); ++i, ++n)
-            linesSql += QStringLiteral("%1(:o%2, :l%2, :i%2, :s%2, :t%2, :q%2, :p%2)")
-                            .arg(n ? QStringLiteral(", ") : QString())
-                            .arg(n);
-    }
+    qsizetype n = 0;
+    for (const OrderToCreate &o : std::as_const(orders))
+        n += o.order.lines.size();
     if (n == 0)
         return {};
+    linesSql += numbered(n, QStringLiteral("(:o%1, :l%1, :i%1, :s%1, :t%1, :q%1, :p%1)"));
     Statement lines(m_db, linesSql);
     n = 0;
     for (const OrderToCreate &o : std::as_const(orders)) {
@@ -128,10 +124,7 @@ Status OrderRepository::addStockTakes(const QList<StockTake> &takes)
         return {};
     QString sql = QStringLiteral(
         "INSERT INTO order_stock (order_id, stock_id, shipment_id, item_id, quantity) VALUES ");
-    for (int i = 0; i < takes.size(); ++i)
-        sql += QStringLiteral("%1(:o%2, :s%2, :sh%2, :i%2, :q%2)")
-                   .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i);
+    sql += numbered(takes.size(), QStringLiteral("(:o%1, :s%1, :sh%1, :i%1, :q%1)"));
     Statement q(m_db, sql);
     for (int i = 0; i < takes.size(); ++i) {
         const StockTake &t = takes.at(i);

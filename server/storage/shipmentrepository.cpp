@@ -55,10 +55,8 @@ Status ShipmentRepository::createAll(QList<Shipment> &shipments)
     QString sql
         = QStringLiteral("INSERT INTO shipments (order_id, warehouse_id, courier_id, pincode, "
                          "status, promise_date, created_at, updated_at) VALUES ");
-    for (int i = 0; i < shipments.size(); ++i)
-        sql += QStringLiteral("%1(:o%2, :w%2, :c%2, :p%2, :s%2, :d%2, :t%2, :t%2)")
-                   .arg(i ? QStringLiteral(", ") : QString())
-                   .arg(i);
+    sql += numbered(shipments.size(),
+                    QStringLiteral("(:o%1, :w%1, :c%1, :p%1, :s%1, :d%1, :t%1, :t%1)"));
     sql += QStringLiteral(" RETURNING id, order_id, warehouse_id");
     Statement q(m_db, sql);
     for (int i = 0; i < shipments.size(); ++i) {
@@ -94,15 +92,12 @@ Status ShipmentRepository::createAll(QList<Shipment> &shipments)
 
     QString linesSql
         = QStringLiteral("INSERT INTO shipment_lines (shipment_id, item_id, quantity) VALUES ");
-    int n = 0;
-    for (const Shipment &s : std::as_const(shipments)) {
-        for (qsizetype i = 0; i < s.lines.size(); ++i, ++n)
-            linesSql += QStringLiteral("%1(:s%2, :i%2, :q%2)")
-                            .arg(n ? QStringLiteral(", ") : QString())
-                            .arg(n);
-    }
+    qsizetype n = 0;
+    for (const Shipment &s : std::as_const(shipments))
+        n += s.lines.size();
     if (n == 0)
         return {};
+    linesSql += numbered(n, QStringLiteral("(:s%1, :i%1, :q%1)"));
     Statement lines(m_db, linesSql);
     n = 0;
     for (const Shipment &s : std::as_const(shipments)) {

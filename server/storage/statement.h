@@ -15,6 +15,20 @@ inline QString nonNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// `count` copies of `item` joined by ", ", the %1 in each replaced by its number from 0: the rows
+// of a many-row VALUES or the members of an IN list, bound by the same numbers. For example
+// numbered(2, QStringLiteral("(:a%1, :b%1)")) is "(:a0, :b0), (:a1, :b1)".
+inline QString numbered(qsizetype count, const QString &item)
+{
+    QString out;
+    for (qsizetype i = 0; i < count; ++i) {
+        if (i)
+            out += QStringLiteral(", ");
+        out += item.arg(i);
+    }
+    return out;
+}
+
 // A prepared statement borrowed from the connection's cache for one use: finish() on scope exit
 // releases its result set so the next use can run. On MariaDB the statement runs through the
 // C API (MySqlStatement), on SQLite through a QSqlQuery (QtStatement); both behave alike here.

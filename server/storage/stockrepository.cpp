@@ -42,9 +42,7 @@ StockRepository::availabilityOf(const QList<qint64> &itemIds)
     // A fixed number of ids a statement (the last padded with a repeat), so one prepared
     // statement serves any count.
     constexpr int PerStatement = 16;
-    QString ids;
-    for (int i = 0; i < PerStatement; ++i)
-        ids += QStringLiteral("%1:i%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
+    const QString ids = numbered(PerStatement, QStringLiteral(":i%1"));
     QHash<qint64, QList<WarehouseStock>> out;
     for (qsizetype start = 0; start < itemIds.size(); start += PerStatement) {
         Statement q(m_db, QStringLiteral("SELECT item_id, warehouse_id, SUM(on_hand - reserved) "
@@ -170,10 +168,7 @@ Status StockRepository::insertRows(const QList<StockLine> &rows)
         QString sql = QStringLiteral(
             "INSERT INTO stock (warehouse_id, item_id, bin, on_hand, reserved, reorder_level, "
             "updated_at) VALUES ");
-        for (int i = 0; i < n; ++i)
-            sql += QStringLiteral("%1(:w%2, :i%2, :b%2, :o%2, :r%2, :l%2, :now)")
-                       .arg(i ? QStringLiteral(", ") : QString())
-                       .arg(i);
+        sql += numbered(n, QStringLiteral("(:w%1, :i%1, :b%1, :o%1, :r%1, :l%1, :now)"));
         Statement q(m_db, sql);
         for (int i = 0; i < n; ++i) {
             const StockLine &row = rows.at(start + i);
@@ -330,12 +325,10 @@ Result<bool> StockRepository::takeAll(const QList<QPair<qint64, int>> &takes)
     // One statement per number of rows (prepared once each): the quantity per row as a CASE, the
     // rows by primary key, so InnoDB locks them in ascending id order as the one-row takes did.
     QString units = QStringLiteral("CASE id");
-    QString ids;
-    for (int i = 0; i < takes.size(); ++i) {
+    for (int i = 0; i < takes.size(); ++i)
         units += QStringLiteral(" WHEN :s%1 THEN :q%1").arg(i);
-        ids += QStringLiteral("%1:s%2").arg(i ? QStringLiteral(", ") : QString()).arg(i);
-    }
     units += QStringLiteral(" END");
+    const QString ids = numbered(takes.size(), QStringLiteral(":s%1"));
     Statement q(m_db, QStringLiteral("UPDATE stock SET on_hand = on_hand - ") + units
                           + QStringLiteral(", updated_at = :now WHERE id IN (") + ids
                           + QStringLiteral(") AND on_hand - reserved >= ") + units);
