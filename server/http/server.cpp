@@ -213,28 +213,25 @@ Status Server::start()
         const std::pair<const char *, BatchQueue *> queues[]{{"checkout", m_checkouts.get()},
                                                              {"cart", m_cartChanges.get()}};
         m_metrics->addGaugeSource([queues]() -> QByteArray {
-            QByteArray out
-                = "# HELP pincart_batches_total Write batches run (checkouts placed together, "
-                  "cart changes written together).\n"
-                  "# TYPE pincart_batches_total counter\n";
-            for (const auto &[name, queue] : queues)
-                out += QByteArray("pincart_batches_total{queue=\"") + name + "\"} "
-                       + QByteArray::number(queue->batches()) + '\n';
-            out += "# HELP pincart_batched_total Requests written in those batches.\n"
-                   "# TYPE pincart_batched_total counter\n";
-            for (const auto &[name, queue] : queues)
-                out += QByteArray("pincart_batched_total{queue=\"") + name + "\"} "
-                       + QByteArray::number(queue->batchedEntries()) + '\n';
-            out += "# HELP pincart_batches_running Write batches being run now.\n"
-                   "# TYPE pincart_batches_running gauge\n";
-            for (const auto &[name, queue] : queues)
-                out += QByteArray("pincart_batches_running{queue=\"") + name + "\"} "
-                       + QByteArray::number(queue->running()) + '\n';
-            out += "# HELP pincart_batch_waiting Requests waiting for a batch now.\n"
-                   "# TYPE pincart_batch_waiting gauge\n";
-            for (const auto &[name, queue] : queues)
-                out += QByteArray("pincart_batch_waiting{queue=\"") + name + "\"} "
-                       + QByteArray::number(queue->waiting()) + '\n';
+            QByteArray out;
+            // One metric family: its help and type, then a line per queue.
+            const auto family = [&](const char *name, const char *type, const char *help,
+                                    qint64 (*value)(const BatchQueue &)) {
+                out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type
+                       + '\n';
+                for (const auto &[queue, q] : queues)
+                    out += QByteArray(name) + "{queue=\"" + queue + "\"} "
+                           + QByteArray::number(value(*q)) + '\n';
+            };
+            family("pincart_batches_total", "counter",
+                   "Write batches run (checkouts placed together, cart changes written together).",
+                   [](const BatchQueue &q) { return q.batches(); });
+            family("pincart_batched_total", "counter", "Requests written in those batches.",
+                   [](const BatchQueue &q) { return q.batchedEntries(); });
+            family("pincart_batches_running", "gauge", "Write batches being run now.",
+                   [](const BatchQueue &q) { return qint64(q.running()); });
+            family("pincart_batch_waiting", "gauge", "Requests waiting for a batch now.",
+                   [](const BatchQueue &q) { return qint64(q.waiting()); });
             return out;
         });
     }
