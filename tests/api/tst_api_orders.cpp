@@ -11,6 +11,7 @@
 #include "ordercodecs.h"
 
 #include <algorithm>
+#include <functional>
 #include <QElapsedTimer>
 
 using namespace pincart;
@@ -104,6 +105,40 @@ qint64 metric(TestServer *server, const QByteArray &name)
             return line.mid(name.size() + 1).trimmed().toLongLong();
     }
     return -1;
+}
+
+// Group writes made to batch deterministically. The test's own transaction runs `holdSql`,
+// locking rows the first two requests need (on SQLite, the whole database), so each of them
+// fills one of the queue's two batch slots and the other requests wait in the queue together;
+// then the lock goes and every request is answered. `batches` and `batched`: how much
+// pincart_batches_total and pincart_batched_total of `queue` grew meanwhile.
+void sendWithBatchSlotsHeld(TestServer *server, const QByteArray &queue, const QString &holdSql,
+                            int requests, const std::function<void(int)> &send,
+                            const std::function<bool()> &allAnswered, qint64 *batches,
+                            qint64 *batched)
+{
+    const auto named = [&queue](const char *family) -> QByteArray {
+        return QByteArray(family) + "{queue=\"" + queue + "\"}";
+    };
+    const qint64 batchesBefore = metric(server, named("pincart_batches_total"));
+    const qint64 batchedBefore = metric(server, named("pincart_batched_total"));
+    const auto url = server::DatabaseUrl::parse(server->databaseUrl());
+    QVERIFY(url);
+    server::Connection lock(*url);
+    QVERIFY(lock.open());
+    QVERIFY(lock.begin());
+    QVERIFY(lock.execDirect(holdSql, "hold the blockers' rows"));
+    send(0);
+    QTRY_COMPARE(metric(server, named("pincart_batches_running")), 1);
+    send(1);
+    QTRY_COMPARE(metric(server, named("pincart_batches_running")), 2);
+    for (int i = 2; i < requests; ++i)
+        send(i);
+    QTRY_COMPARE(metric(server, named("pincart_batch_waiting")), requests - 2);
+    lock.rollback();
+    QTRY_VERIFY_WITH_TIMEOUT(allAnswered(), 30000);
+    *batches = metric(server, named("pincart_batches_total")) - batchesBefore;
+    *batched = metric(server, named("pincart_batched_total")) - batchedBefore;
 }
 
 QJsonObject checkout(const char *pincode = "110001", const char *payment = "cod")
@@ -586,33 +621,22 @@ void TestOrdersApi::batchPlacesAllButTheRefused()
                                  b.status = r.status; // last: the test waits on it
                              });
     };
-    const qint64 batchesBefore = metric(server, "pincart_batches_total{queue=\"checkout\"}");
-    const qint64 placedBefore = metric(server, "pincart_batched_total{queue=\"checkout\"}");
-
-    // The test's own transaction holds the held item's stock rows (on SQLite, the whole database)
-    // until it rolls back: each blocker's batch waits in it, filling both batch slots.
-    const auto url = server::DatabaseUrl::parse(server->databaseUrl());
-    QVERIFY(url);
-    server::Connection lock(*url);
-    QVERIFY(lock.open());
-    QVERIFY(lock.begin());
-    QVERIFY(lock.execDirect(
+    // The held item's stock rows are locked: each blocker's batch waits in its UPDATE.
+    qint64 batches = 0, placed = 0;
+    sendWithBatchSlotsHeld(
+        server, "checkout",
         QStringLiteral("UPDATE stock SET on_hand = on_hand WHERE item_id = %1").arg(held),
-        "hold the stock rows"));
-    send(buyers[0]);
-    QTRY_COMPARE(metric(server, "pincart_batches_running{queue=\"checkout\"}"), 1);
-    send(buyers[1]);
-    QTRY_COMPARE(metric(server, "pincart_batches_running{queue=\"checkout\"}"), 2);
-    for (std::size_t i = 2; i < buyers.size(); ++i)
-        send(buyers[i]);
-    QTRY_COMPARE(metric(server, "pincart_batch_waiting{queue=\"checkout\"}"), 3);
-    lock.rollback();
-    for (const Buyer &b : buyers)
-        QTRY_VERIFY_WITH_TIMEOUT(b.status != 0, 30000);
-
+        int(buyers.size()), [&](int i) { send(buyers[i]); },
+        [&] {
+            return std::all_of(buyers.cbegin(), buyers.cend(),
+                               [](const Buyer &b) { return b.status != 0; });
+        },
+        &batches, &placed);
+    if (QTest::currentTestFailed())
+        return;
     // Three batches: each blocker's, then the three that waited, together.
-    QCOMPARE(metric(server, "pincart_batches_total{queue=\"checkout\"}") - batchesBefore, 3);
-    QCOMPARE(metric(server, "pincart_batched_total{queue=\"checkout\"}") - placedBefore, 5);
+    QCOMPARE(batches, 3);
+    QCOMPARE(placed, 5);
     for (const Buyer &b : buyers) {
         if (b.item == none) {
             QCOMPARE(b.status, 409);
@@ -689,10 +713,10 @@ void TestOrdersApi::cartChangesWrittenTogether()
     QCOMPARE(put(*customers[4], z, 1).status, 200);
     const auto url = server::DatabaseUrl::parse(server->databaseUrl());
     QVERIFY(url);
-    server::Connection lock(*url);
-    QVERIFY(lock.open());
+    server::Connection db(*url);
+    QVERIFY(db.open());
     // A full cart: the lowest-numbered active items, one unit each.
-    QVERIFY(lock.execDirect(
+    QVERIFY(db.execDirect(
         QStringLiteral("INSERT INTO cart_lines (user_id, item_id, quantity, added_amount, "
                        "added_at, updated_at) SELECT %1, id, 1, price_amount, 0, 0 FROM items "
                        "WHERE status = 'active' ORDER BY id LIMIT %2")
@@ -709,39 +733,35 @@ void TestOrdersApi::cartChangesWrittenTogether()
         QJsonObject json;
     };
     std::vector<Answer> answers(customers.size());
-    const auto send = [&](std::size_t i, qint64 item, int quantity) {
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("quantity"), quantity}})
-                                    .toJson(QJsonDocument::Compact);
-        customers[i]->client().send("PUT", paths::cartItem(item), {}, body, "application/json",
-                                    this, [&answers, i](const ApiResponse &r) {
+    // Blocker 1 and 2 change a line the test holds locked (each batch waits in its upsert); then
+    // a 51st line for the full cart, a new line, and a line already there.
+    const std::pair<qint64, int> changes[]{{x, 2}, {x, 3}, {extra, 1}, {y, 3}, {z, 4}};
+    const auto send = [&](int i) {
+        const QByteArray body
+            = QJsonDocument(QJsonObject{{QStringLiteral("quantity"), changes[i].second}})
+                  .toJson(QJsonDocument::Compact);
+        customers[i]->client().send("PUT", paths::cartItem(changes[i].first), {}, body,
+                                    "application/json", this, [&answers, i](const ApiResponse &r) {
                                         answers[i].json = r.json();
                                         answers[i].status = r.status; // last: the test waits on it
                                     });
     };
-    const char *running = "pincart_batches_running{queue=\"cart\"}";
-    const qint64 batchesBefore = metric(server, "pincart_batches_total{queue=\"cart\"}");
-    const qint64 writtenBefore = metric(server, "pincart_batched_total{queue=\"cart\"}");
-    // The blockers' rows (on SQLite, the whole database) stay locked until the test rolls back.
-    QVERIFY(lock.begin());
-    QVERIFY(lock.execDirect(QStringLiteral("UPDATE cart_lines SET quantity = quantity WHERE "
-                                           "user_id IN (%1, %2)")
-                                .arg(ids[0])
-                                .arg(ids[1]),
-                            "hold the blockers' lines"));
-    send(0, x, 2);
-    QTRY_COMPARE(metric(server, running), 1);
-    send(1, x, 3);
-    QTRY_COMPARE(metric(server, running), 2);
-    send(2, extra, 1); // a 51st line
-    send(3, y, 3);     // a new line
-    send(4, z, 4);     // a line already there
-    QTRY_COMPARE(metric(server, "pincart_batch_waiting{queue=\"cart\"}"), 3);
-    lock.rollback();
-    for (const Answer &a : answers)
-        QTRY_VERIFY_WITH_TIMEOUT(a.status != 0, 30000);
-
-    QCOMPARE(metric(server, "pincart_batches_total{queue=\"cart\"}") - batchesBefore, 3);
-    QCOMPARE(metric(server, "pincart_batched_total{queue=\"cart\"}") - writtenBefore, 5);
+    qint64 batches = 0, written = 0;
+    sendWithBatchSlotsHeld(
+        server, "cart",
+        QStringLiteral("UPDATE cart_lines SET quantity = quantity WHERE user_id IN (%1, %2)")
+            .arg(ids[0])
+            .arg(ids[1]),
+        int(customers.size()), send,
+        [&] {
+            return std::all_of(answers.cbegin(), answers.cend(),
+                               [](const Answer &a) { return a.status != 0; });
+        },
+        &batches, &written);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(batches, 3);
+    QCOMPARE(written, 5);
     QCOMPARE(answers[2].status, 409);
     QCOMPARE(
         scalar(server,
