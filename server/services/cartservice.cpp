@@ -171,7 +171,7 @@ void CartService::writeAll(const QList<PendingCartChange *> &batch)
                 c->outcome = std::move(lines);
             return;
         }
-        if (stored.error().kind() == DomainError::Kind::Unavailable && attempt < 3
+        if (stored.error().kind() == DomainError::Kind::Unavailable && attempt < Attempts
             && !m_db.inTransaction())
             continue; // a deadlock with another batch: nothing was written, try again
         if (written.size() > 1) {

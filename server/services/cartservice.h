@@ -29,6 +29,8 @@ struct PendingCartChange : BatchEntry
 class CartService
 {
 public:
+    static constexpr int Attempts = 3; // a batch's upsert after a deadlock
+
     // `queue` (shared by every thread's CartService) may be null: each change written alone.
     // Otherwise concurrent line changes of different customers are written together: one read of
     // their carts and one upsert for all (each change still answers with its own cart).
