@@ -9,6 +9,7 @@
 #include "mysqlstatement.h"
 #include "placeholders.h"
 #include "qtstatement.h"
+#include "statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -331,6 +332,36 @@ private Q_SLOTS:
         Result<std::shared_ptr<PreparedStatement>> bad
             = m_db->prepared(QStringLiteral("SELECT FROM nowhere"));
         QVERIFY(!bad.ok());
+    }
+
+    // A URL naming a socket connects through it, one without over TCP: the client library goes
+    // over TCP whenever the host is not "localhost", whatever socket it is given (and every
+    // round trip then costs both sides the loopback's TCP stack).
+    void connectsThroughTheSocketItNames_data()
+    {
+        QTest::addColumn<bool>("socket");
+        QTest::newRow("unix_socket given") << true;
+        QTest::newRow("host and port only") << false;
+    }
+    void connectsThroughTheSocketItNames()
+    {
+        QFETCH(bool, socket);
+        QVERIFY2(!m_url.unixSocket.isEmpty(), "the test server's URL names its socket");
+        DatabaseUrl url = m_url;
+        if (!socket)
+            url.unixSocket.clear();
+        Connection db(url);
+        QVERIFY(db.open().ok());
+        // MariaDB shows "localhost" for a socket's client and "address:port" for a TCP one.
+        Statement q(db, QStringLiteral("SELECT host FROM information_schema.processlist "
+                                       "WHERE id = CONNECTION_ID()"));
+        QVERIFY(q.exec("own host").ok());
+        QVERIFY(q.next());
+        const QString host = q.value(0).toString();
+        if (socket)
+            QCOMPARE(host, QStringLiteral("localhost"));
+        else
+            QVERIFY2(host.startsWith(QLatin1String("127.0.0.1:")), qPrintable(host));
     }
 
     // INSERT ... RETURNING and DELETE ... RETURNING read their rows through Connection on both
