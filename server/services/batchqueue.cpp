@@ -17,25 +17,36 @@ void BatchQueue::runEntries(BatchEntry &mine,
     m_waitingCount.store(int(m_waiting.size()), std::memory_order_relaxed);
     // A follower sleeps until its batch has run, or until a leader's place is free while its
     // entry still waits: then it leads.
-    m_finished.wait(lock,
-                    [&] { return mine.m_done || (!mine.m_taken && m_leaders < m_maxLeaders); });
+    mine.m_wake.wait(lock,
+                     [&] { return mine.m_done || (!mine.m_taken && m_leaders < m_maxLeaders); });
     if (mine.m_done)
         return;
     m_running.store(++m_leaders, std::memory_order_relaxed);
     const QList<BatchEntry *> batch = takeBatch(mine);
     m_waitingCount.store(int(m_waiting.size()), std::memory_order_relaxed);
+    wakeNextLeader(); // what this batch left (another owner's turn), if a place is still free
     lock.unlock();
 
     run(batch);
 
     lock.lock();
-    for (BatchEntry *e : batch)
+    // Notified under the lock: once a follower sees m_done it returns and its entry (and
+    // condition) is gone.
+    for (BatchEntry *e : batch) {
         e->m_done = true;
+        if (e != &mine)
+            e->m_wake.notify_one();
+    }
     m_running.store(--m_leaders, std::memory_order_relaxed);
     m_batches.fetch_add(1, std::memory_order_relaxed);
     m_batched.fetch_add(batch.size(), std::memory_order_relaxed);
-    lock.unlock();
-    m_finished.notify_all();
+    wakeNextLeader();
+}
+
+void BatchQueue::wakeNextLeader()
+{
+    if (!m_waiting.empty() && m_leaders < m_maxLeaders)
+        m_waiting.front()->m_wake.notify_one();
 }
 
 QList<BatchEntry *> BatchQueue::takeBatch(BatchEntry &leader)

@@ -22,6 +22,11 @@ private:
     friend class BatchQueue;
     bool m_taken = false; // in a batch (under the queue's lock)
     bool m_done = false;  // its batch was run (under the queue's lock)
+    // Its thread sleeps here: woken when its batch has run, or when it is the oldest waiting and
+    // a leader's place is free. One per entry, so a batch wakes its own members only (with one
+    // condition for all, every batch's end woke every sleeping thread of both batches and the
+    // queue, nearly all to sleep again: a context switch each, the dearest thing on a VM).
+    std::condition_variable m_wake;
 };
 
 // Group writes, as a database groups commits (a leader and followers). Concurrent requests queue
@@ -67,8 +72,10 @@ private:
 
     const int m_maxLeaders;
     const int m_maxBatch;
+    // Under the lock, a leader's place free, wakes the oldest waiting entry to lead.
+    void wakeNextLeader();
+
     std::mutex m_mutex;
-    std::condition_variable m_finished; // a batch has run: its members, or a new leader, go on
     std::deque<BatchEntry *> m_waiting;
     int m_leaders = 0;
     std::atomic<qint64> m_batches{0};
