@@ -1,7 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <QJsonObject>
 #include <QLatin1StringView>
+#include <QList>
 #include <QString>
 
 namespace pincart::server {
@@ -15,6 +17,10 @@ struct Event
     QJsonObject payload;
     qint64 createdAtMs = 0;
 };
+
+// Runs after a commit with the topics of the events it appended: the server wakes the event
+// tailers whose consumers handle one of them (the others look at their next interval).
+using OnCommitted = std::function<void(const QList<QLatin1StringView> &topics)>;
 
 namespace topics {
 inline constexpr QLatin1StringView ItemUpserted{"item.upserted"};

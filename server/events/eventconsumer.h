@@ -20,6 +20,9 @@ public:
     // Durable consumers resume from their stored offset; node-local ones (caches) start at the
     // log's end each time the server starts.
     virtual bool durable() const = 0;
+    // The topics handle() acts on; empty: every topic. The tailer offers only these (with their
+    // payloads: the others' are not even read) and a local commit wakes it only for these.
+    virtual QList<QLatin1StringView> topics() const { return {}; }
     // A failure stops the batch; the event is offered again on the next poll.
     virtual Status handle(const Event &event) = 0;
     // Node-local consumers that keep their offset with their own state (the search index) say

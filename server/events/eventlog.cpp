@@ -42,17 +42,27 @@ Status EventLog::appendAll(const QList<Event> &events)
     return q.exec("append events");
 }
 
-Result<QList<Event>> EventLog::read(qint64 afterId, int limit)
+Result<QList<Event>> EventLog::read(qint64 afterId, int limit,
+                                    const QList<QLatin1StringView> &payloadTopics)
 {
-    Statement q(m_db, QStringLiteral("SELECT id, topic, event_key, payload, created_at FROM events "
-                                     "WHERE id > :after ORDER BY id LIMIT :limit"));
+    const QString payload = payloadTopics.isEmpty()
+                                ? QStringLiteral("payload")
+                                : QStringLiteral("CASE WHEN topic IN (")
+                                      + numbered(payloadTopics.size(), QStringLiteral(":topic%1"))
+                                      + QStringLiteral(") THEN payload END");
+    Statement q(m_db, QStringLiteral("SELECT id, topic, event_key, ") + payload
+                          + QStringLiteral(", created_at FROM events "
+                                           "WHERE id > :after ORDER BY id LIMIT :limit"));
+    for (int i = 0; i < payloadTopics.size(); ++i)
+        q.bind(QStringLiteral(":topic") + QString::number(i), QString(payloadTopics.at(i)));
     q.bind(QStringLiteral(":after"), afterId).bind(QStringLiteral(":limit"), limit);
     if (Status s = q.exec("read events"); !s)
         return s.error();
     QList<Event> events;
     while (q.next()) {
+        const QByteArray json = q.value(3).toByteArray();
         events.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                       QJsonDocument::fromJson(q.value(3).toByteArray()).object(),
+                       json.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(json).object(),
                        q.value(4).toLongLong()});
     }
     return events;

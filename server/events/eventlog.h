@@ -18,8 +18,11 @@ public:
     // Several events in one statement (topic, key and payload of each; ids and times are the
     // log's).
     Status appendAll(const QList<Event> &events);
-    // Events with id > afterId, oldest first.
-    Result<QList<Event>> read(qint64 afterId, int limit);
+    // Events with id > afterId, oldest first. With `payloadTopics`, only events of those topics
+    // carry their payload (the rest: id, topic and key), so a consumer neither receives nor parses
+    // the payloads it ignores.
+    Result<QList<Event>> read(qint64 afterId, int limit,
+                              const QList<QLatin1StringView> &payloadTopics = {});
     Result<qint64> lastId();
     Result<qint64> offset(const QString &consumer); // 0 when never stored
     Status storeOffset(const QString &consumer, qint64 lastId);

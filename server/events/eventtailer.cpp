@@ -16,6 +16,7 @@ EventTailer::EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consume
 EventTailer::EventTailer(DatabaseUrl url, std::shared_ptr<EventConsumer> consumer, Options options)
     : m_url(std::move(url))
     , m_consumer(std::move(consumer))
+    , m_topics(m_consumer->topics())
     , m_options(options)
 {
     setObjectName(QStringLiteral("tailer-") + m_consumer->name());
@@ -32,6 +33,27 @@ void EventTailer::wake()
     QMutexLocker lock(&m_mutex);
     m_woken = true;
     m_wakeup.wakeOne();
+}
+
+void EventTailer::wakeFor(const QList<QLatin1StringView> &topics)
+{
+    for (QLatin1StringView topic : topics) {
+        if (handles(topic)) {
+            wake();
+            return;
+        }
+    }
+}
+
+bool EventTailer::handles(QAnyStringView topic) const
+{
+    if (m_topics.isEmpty())
+        return true;
+    for (QLatin1StringView t : m_topics) {
+        if (topic == t)
+            return true;
+    }
+    return false;
 }
 
 void EventTailer::stop()
@@ -99,7 +121,7 @@ Status EventTailer::pollOnce(Connection &db)
     EventLog log(db);
     bool more = true;
     while (more) {
-        const auto events = log.read(m_offset, m_options.batchSize);
+        const auto events = log.read(m_offset, m_options.batchSize, m_topics);
         if (!events)
             return events.error();
         more = events->size() == m_options.batchSize;
@@ -110,6 +132,10 @@ Status EventTailer::pollOnce(Connection &db)
             m_highestSeen = qMax(m_highestSeen, e.id);
             if (m_handledAbove.count(e.id))
                 continue;
+            if (!handles(e.topic)) {
+                m_handledAbove.insert(e.id); // not the consumer's: nothing to do
+                continue;
+            }
             if (Status s = m_consumer->handle(e); !s) {
                 failure = s;
                 more = false;

@@ -50,6 +50,9 @@ public:
 
     // Polls now instead of at the next interval (after a local commit, say).
     void wake();
+    // wake() if the consumer handles one of `topics` (those of a local commit's events).
+    void wakeFor(const QList<QLatin1StringView> &topics);
+    bool handles(QAnyStringView topic) const;
     void stop();
 
     QString consumerName() const { return m_consumer->name(); }
@@ -66,6 +69,7 @@ private:
 
     DatabaseUrl m_url;
     std::shared_ptr<EventConsumer> m_consumer;
+    const QList<QLatin1StringView> m_topics; // the consumer's; empty: all
     Options m_options;
 
     QMutex m_mutex;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event.h"
 #include "request.h"
 #include "result.h"
 
@@ -44,7 +45,7 @@ struct SharedState
     EventBuffer *searchEvents; // search.performed; null: not recorded
     const Clock &clock;
     Metrics &metrics;
-    std::function<void()> onCommitted;      // wakes the event tailers
+    OnCommitted onCommitted;                // wakes the event tailers
     std::function<Status()> consumersReady; // part of /readyz
     QByteArray openApi;
     int accessLogFd = -1;

@@ -129,8 +129,10 @@ Status Server::start()
     // Onboarding wakes the invalidator after each chunk, so its own evictions reach other threads
     // fast.
     m_tailers << std::make_shared<EventTailer>(
-        *m_url, std::make_shared<OnboardingConsumer>(*m_url, *m_catalog,
-                                                     [invalidatorPtr] { invalidatorPtr->wake(); }));
+        *m_url, std::make_shared<OnboardingConsumer>(
+                    *m_url, *m_catalog, [invalidatorPtr](const QList<QLatin1StringView> &topics) {
+                        invalidatorPtr->wakeFor(topics);
+                    }));
     // The search index keeps its own offset: it resumes from it, or rebuilds first (see
     // SearchIndexer); searches answer 503 until it is open.
     const QString dataDir = m_config.dataDir.isEmpty() ? QStringLiteral(".") : m_config.dataDir;
@@ -261,9 +263,9 @@ Status Server::start()
         m_searchEvents.get(),
         *m_clock,
         *m_metrics,
-        [tailers] {
+        [tailers](const QList<QLatin1StringView> &topics) {
             for (const auto &t : tailers)
-                t->wake();
+                t->wakeFor(topics);
         },
         [tailers]() -> Status {
             for (const auto &t : tailers) {

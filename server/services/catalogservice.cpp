@@ -28,8 +28,7 @@ bool maySeeInactive(const Principal &who, const Item &item)
 
 } // namespace
 
-CatalogService::CatalogService(Connection &db, CatalogState &state,
-                               std::function<void()> onCommitted)
+CatalogService::CatalogService(Connection &db, CatalogState &state, OnCommitted onCommitted)
     : m_db(db)
     , m_state(state)
     , m_onCommitted(std::move(onCommitted))
@@ -173,7 +172,7 @@ Result<Item> CatalogService::createItem(const Principal &who, const ItemInput &i
         return s.error();
     m_state.items().evict(created->id);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::ItemUpserted});
     return created;
 }
 
@@ -214,7 +213,7 @@ Result<Item> CatalogService::updateItem(const Principal &who, qint64 id, const I
         return s.error();
     m_state.items().evict(id);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::ItemUpserted});
     return updated;
 }
 
@@ -237,7 +236,7 @@ Status CatalogService::deleteItem(const Principal &who, qint64 id)
         return s;
     m_state.items().evict(id);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::ItemDeleted});
     return {};
 }
 

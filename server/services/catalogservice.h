@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogstate.h"
+#include "event.h"
 #include "item.h"
 #include "page.h"
 #include "principal.h"
@@ -29,7 +30,7 @@ public:
     static constexpr int MaxPageSize = 100;
 
     // `onCommitted` runs after each committed write (the server wakes its event tailers).
-    CatalogService(Connection &db, CatalogState &state, std::function<void()> onCommitted = {});
+    CatalogService(Connection &db, CatalogState &state, OnCommitted onCommitted = {});
 
     std::shared_ptr<const CategoryTree> categories() const { return m_state.categories(); }
     // Reloads the category snapshot from the database and publishes it to every thread.
@@ -61,7 +62,7 @@ private:
 
     Connection &m_db;
     CatalogState &m_state;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
 };
 
 } // namespace pincart::server

@@ -17,6 +17,10 @@ public:
     {}
     QString name() const override { return QStringLiteral("item-cache"); }
     bool durable() const override { return false; }
+    QList<QLatin1StringView> topics() const override
+    {
+        return {topics::ItemUpserted, topics::ItemDeleted, topics::UserUpdated};
+    }
     Status handle(const Event &event) override
     {
         if (event.topic == topics::ItemUpserted || event.topic == topics::ItemDeleted)

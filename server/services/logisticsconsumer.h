@@ -24,6 +24,10 @@ public:
 
     QString name() const override { return QStringLiteral("logistics"); }
     bool durable() const override { return false; }
+    QList<QLatin1StringView> topics() const override
+    {
+        return {topics::StockChanged, topics::NetworkChanged};
+    }
     Status handle(const Event &event) override;
     Status batchHandled(qint64 offset) override;
     void stopped() override;

@@ -46,7 +46,7 @@ bool better(const DeliveryOption &a, const DeliveryOption &b)
 } // namespace
 
 LogisticsService::LogisticsService(Connection &db, LogisticsState &state, CatalogService &catalog,
-                                   const Clock &clock, std::function<void()> onCommitted)
+                                   const Clock &clock, OnCommitted onCommitted)
     : m_db(db)
     , m_state(state)
     , m_catalog(catalog)
@@ -182,7 +182,7 @@ Status LogisticsService::changeNetwork(const std::function<Status()> &change, co
     if (Status s = tx.commit(); !s)
         return s;
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::NetworkChanged});
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "event.h"
 #include "logistics.h"
 #include "logisticsstate.h"
 #include "page.h"
@@ -28,7 +29,7 @@ public:
     static constexpr int MaxPageSize = 1000; // hubs and lanes are admin lists, read in bulk
 
     LogisticsService(Connection &db, LogisticsState &state, CatalogService &catalog,
-                     const Clock &clock, std::function<void()> onCommitted = {});
+                     const Clock &clock, OnCommitted onCommitted = {});
 
     Result<Serviceability> serviceability(const Principal &who, qint64 itemId,
                                           const QString &pincode);
@@ -67,7 +68,7 @@ private:
     LogisticsState &m_state;
     CatalogService &m_catalog;
     const Clock &m_clock;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
 };
 
 } // namespace pincart::server

@@ -5,7 +5,8 @@
 
 namespace pincart::server {
 
-OnboardingConsumer::OnboardingConsumer(DatabaseUrl url, CatalogState &state, std::function<void()> onCommitted)
+OnboardingConsumer::OnboardingConsumer(DatabaseUrl url, CatalogState &state,
+                                       OnCommitted onCommitted)
     : m_url(std::move(url))
     , m_state(state)
     , m_onCommitted(std::move(onCommitted))

@@ -16,18 +16,19 @@ class Connection;
 class OnboardingConsumer final : public EventConsumer
 {
 public:
-    OnboardingConsumer(DatabaseUrl url, CatalogState &state, std::function<void()> onCommitted);
+    OnboardingConsumer(DatabaseUrl url, CatalogState &state, OnCommitted onCommitted);
     ~OnboardingConsumer() override;
 
     QString name() const override { return QStringLiteral("onboarding"); }
     bool durable() const override { return true; }
+    QList<QLatin1StringView> topics() const override { return {topics::SubmissionReceived}; }
     Status handle(const Event &event) override;
     void stopped() override;
 
 private:
     DatabaseUrl m_url;
     CatalogState &m_state;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
     std::unique_ptr<Connection> m_db; // opened on the tailer's thread, at the first event
 };
 

@@ -50,7 +50,7 @@ SubmissionParse parseJsonSubmission(const QByteArray &body, const CategoryLookup
 
 } // namespace
 
-OnboardingService::OnboardingService(Connection &db, CatalogState &state, std::function<void()> onCommitted)
+OnboardingService::OnboardingService(Connection &db, CatalogState &state, OnCommitted onCommitted)
     : m_db(db)
     , m_state(state)
     , m_onCommitted(std::move(onCommitted))
@@ -88,7 +88,7 @@ Result<Submission> OnboardingService::submit(const Principal &who, const QByteAr
     if (Status s = tx.commit(); !s)
         return s.error();
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::SubmissionReceived});
     return created;
 }
 
@@ -251,7 +251,7 @@ Status OnboardingService::process(qint64 submissionId)
         processed = end;
         accepted += acceptedInChunk;
         if (m_onCommitted)
-            m_onCommitted();
+            m_onCommitted({topics::ItemUpserted});
     }
     if (total == 0) {
         Transaction tx(m_db);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogstate.h"
+#include "event.h"
 #include "page.h"
 #include "principal.h"
 #include "result.h"
@@ -23,7 +24,7 @@ public:
     static constexpr int ChunkRows = 500;
     static constexpr int MaxErrorsShown = 10'000;
 
-    OnboardingService(Connection &db, CatalogState &state, std::function<void()> onCommitted = {});
+    OnboardingService(Connection &db, CatalogState &state, OnCommitted onCommitted = {});
 
     Result<Submission> submit(const Principal &who, const QByteArray &contentType, const QByteArray &body);
     Result<Submission> submission(const Principal &who, qint64 id);
@@ -37,7 +38,7 @@ public:
 private:
     Connection &m_db;
     CatalogState &m_state;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
 };
 
 } // namespace pincart::server

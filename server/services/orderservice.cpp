@@ -64,7 +64,7 @@ bool luhnValid(const QString &digits)
 } // namespace
 
 OrderService::OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                           const Clock &clock, BatchQueue *queue, std::function<void()> onCommitted)
+                           const Clock &clock, BatchQueue *queue, OnCommitted onCommitted)
     : m_db(db)
     , m_catalog(catalog)
     , m_logistics(logistics)
@@ -463,7 +463,7 @@ Status OrderService::placeTogether(const QList<PendingCheckout *> &batch, bool *
     for (qint64 itemId : std::as_const(changed))
         m_logistics.stock().evict(itemId);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::OrderPlaced, topics::StockChanged});
     answerRefused();
     for (qsizetype i = 0; i < plans.size(); ++i) {
         Order &order = created[i].order;
@@ -578,7 +578,7 @@ Result<Order> OrderService::cancel(const Principal &who, qint64 id)
     for (qint64 itemId : std::as_const(changed))
         m_logistics.stock().evict(itemId);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::OrderCancelled, topics::StockChanged});
     return order(who, id);
 }
 
@@ -619,7 +619,7 @@ Result<Order> OrderService::pay(const Principal &who, qint64 id, const QString &
     if (Status s = tx.commit(); !s)
         return s.error();
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::PaymentUpdated});
     return order(who, id);
 }
 

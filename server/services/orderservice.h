@@ -2,6 +2,7 @@
 
 #include "batchqueue.h"
 #include "clock.h"
+#include "event.h"
 #include "logisticsstate.h"
 #include "order.h"
 #include "page.h"
@@ -47,7 +48,7 @@ public:
 
     // `queue` (shared by every thread's OrderService) may be null: each checkout alone.
     OrderService(Connection &db, CatalogService &catalog, LogisticsState &logistics,
-                 const Clock &clock, BatchQueue *queue, std::function<void()> onCommitted = {});
+                 const Clock &clock, BatchQueue *queue, OnCommitted onCommitted = {});
 
     Result<PlacedOrder> place(const Principal &who, const Checkout &checkout,
                               const QString &idempotencyKey);
@@ -77,7 +78,7 @@ private:
     LogisticsState &m_logistics;
     const Clock &m_clock;
     BatchQueue *m_queue;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
 };
 
 } // namespace pincart::server

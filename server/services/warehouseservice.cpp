@@ -17,7 +17,7 @@ namespace pincart::server {
 namespace k = keys;
 
 WarehouseService::WarehouseService(Connection &db, LogisticsState &state, const Clock &clock,
-                                   std::function<void()> onCommitted)
+                                   OnCommitted onCommitted)
     : m_db(db)
     , m_state(state)
     , m_clock(clock)
@@ -165,7 +165,7 @@ Result<Receipt> WarehouseService::receive(const Principal &who, qint64 warehouse
     for (qint64 itemId : std::as_const(changed))
         m_state.stock().evict(itemId);
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::StockChanged});
 
     Receipt receipt;
     receipt.id = *receiptId;
@@ -245,7 +245,7 @@ Result<Shipment> WarehouseService::advanceShipment(const Principal &who, qint64 
     if (Status s = tx.commit(); !s)
         return s.error();
     if (m_onCommitted)
-        m_onCommitted();
+        m_onCommitted({topics::ShipmentUpdated});
     shipment.status = to;
     shipment.updatedAt = m_clock.now();
     return shipment;

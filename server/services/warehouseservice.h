@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "event.h"
 #include "logistics.h"
 #include "logisticsstate.h"
 #include "page.h"
@@ -30,7 +31,7 @@ public:
     static constexpr int MaxSearchLength = 100;
 
     WarehouseService(Connection &db, LogisticsState &state, const Clock &clock,
-                     std::function<void()> onCommitted = {});
+                     OnCommitted onCommitted = {});
 
     Result<QList<Warehouse>> warehouses(const Principal &who);
     Result<WarehouseSummary> summary(const Principal &who, qint64 warehouseId);
@@ -51,7 +52,7 @@ private:
     Connection &m_db;
     LogisticsState &m_state;
     const Clock &m_clock;
-    std::function<void()> m_onCommitted;
+    OnCommitted m_onCommitted;
 };
 
 } // namespace pincart::server

@@ -6,6 +6,7 @@
 #include "eventtailer.h"
 #include "migrations.h"
 
+#include <QJsonObject>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -20,12 +21,14 @@ namespace {
 class Recorder final : public EventConsumer
 {
 public:
-    explicit Recorder(bool durable, int failOnceAt = 0)
+    explicit Recorder(bool durable, int failOnceAt = 0, QList<QLatin1StringView> topics = {})
         : m_durable(durable)
         , m_failOnceAt(failOnceAt)
+        , m_topics(std::move(topics))
     {}
     QString name() const override { return QStringLiteral("recorder"); }
     bool durable() const override { return m_durable; }
+    QList<QLatin1StringView> topics() const override { return m_topics; }
     Status handle(const Event &event) override
     {
         QMutexLocker lock(&m_mutex);
@@ -34,6 +37,7 @@ public:
             return DomainError::unavailable(QStringLiteral("try again"));
         }
         m_ids << event.id;
+        m_payloads << event.payload;
         return {};
     }
     QList<qint64> ids() const
@@ -41,13 +45,23 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_ids;
     }
+    QList<QJsonObject> payloads() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_payloads;
+    }
 
 private:
     bool m_durable;
     qint64 m_failOnceAt;
+    QList<QLatin1StringView> m_topics;
     mutable QMutex m_mutex;
     QList<qint64> m_ids;
+    QList<QJsonObject> m_payloads;
 };
+
+const QLatin1StringView Wanted{"test.wanted"};
+const QLatin1StringView Other{"test.other"};
 
 } // namespace
 
@@ -59,6 +73,13 @@ class TestEventTailer : public QObject
     DatabaseUrl m_url;
     std::unique_ptr<Connection> m_db;
 
+    void appendTopic(QLatin1StringView topic, int n)
+    {
+        Transaction tx(*m_db);
+        QVERIFY(tx.started().ok());
+        QVERIFY(EventLog(*m_db).append(topic, QString::number(n), {{"n", n}}).ok());
+        QVERIFY(tx.commit().ok());
+    }
     void append(int count)
     {
         for (int i = 0; i < count; ++i) {
@@ -149,6 +170,51 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(tailer.offset(), 5, 5000);
         QCOMPARE(consumer->ids(), (QList<qint64>{1, 2, 5, 3}));
         QTRY_COMPARE_WITH_TIMEOUT(*EventLog(*m_db).offset(QStringLiteral("recorder")), 5, 5000);
+    }
+
+    // A consumer that names its topics gets only those, with their payloads; the others still
+    // move its offset, and a local commit of only other topics does not wake it.
+    void aConsumerGetsOnlyItsTopics()
+    {
+        appendTopic(Wanted, 1);
+        appendTopic(Other, 2);
+        appendTopic(Wanted, 3);
+        appendTopic(Other, 4);
+        auto consumer = std::make_shared<Recorder>(true, 0, QList{Wanted});
+        // Polls only when woken; stores its offset after every poll.
+        EventTailer tailer(
+            m_url, consumer,
+            {.pollIntervalMs = 600000, .batchSize = 100, .offsetStoreIntervalMs = 0});
+        QVERIFY(tailer.handles(Wanted));
+        QVERIFY(!tailer.handles(Other));
+        tailer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(consumer->ids(), (QList<qint64>{1, 3}), 5000);
+        QCOMPARE(consumer->payloads().at(0).value("n").toInt(), 1);
+        QCOMPARE(consumer->payloads().at(1).value("n").toInt(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(tailer.offset(), 4, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(*EventLog(*m_db).offset(QStringLiteral("recorder")), 4, 5000);
+
+        appendTopic(Wanted, 5);
+        tailer.wakeFor({Other}); // not its topic: it sleeps on
+        QTest::qWait(300);
+        QCOMPARE(consumer->ids(), (QList<qint64>{1, 3}));
+        tailer.wakeFor({Other, Wanted});
+        QTRY_COMPARE_WITH_TIMEOUT(consumer->ids(), (QList<qint64>{1, 3, 5}), 5000);
+    }
+
+    void aConsumerWithoutTopicsGetsEverything()
+    {
+        appendTopic(Wanted, 1);
+        appendTopic(Other, 2);
+        auto consumer = std::make_shared<Recorder>(true);
+        EventTailer tailer(m_url, consumer, {600000, 100, 10000});
+        QVERIFY(tailer.handles(Other));
+        tailer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(consumer->ids(), (QList<qint64>{1, 2}), 5000);
+        QCOMPARE(consumer->payloads().at(1).value("n").toInt(), 2);
+        appendTopic(Other, 3);
+        tailer.wakeFor({Other});
+        QTRY_COMPARE_WITH_TIMEOUT(consumer->ids(), (QList<qint64>{1, 2, 3}), 5000);
     }
 };
 

@@ -25,6 +25,10 @@ public:
 
     QString name() const override { return QStringLiteral("search-indexer"); }
     bool durable() const override { return false; }
+    QList<QLatin1StringView> topics() const override
+    {
+        return {topics::ItemUpserted, topics::ItemDeleted, topics::StockChanged};
+    }
     Result<std::optional<qint64>> resumeAfter(Connection &db) override;
     Status handle(const Event &event) override;
     Status batchHandled(qint64 offset) override;
