@@ -9,8 +9,9 @@
 #
 # --counters also prints MariaDB's command counters per order over the load generator's run (warm-up and
 # registration included): statements (Questions), COM_STMT_RESET, round trips (statements + prepares +
-# resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time the server and MariaDB
-# spent per order, all counted from before the customers register (so with their Argon2id hashes and checks).
+# resets: the commands that wait for an answer) and InnoDB fsyncs, and the CPU time and context switches
+# (all threads) the server and MariaDB spent per order, all counted from before the customers register
+# (so with their Argon2id hashes and checks).
 # --http qt sends the measured requests through QNetworkAccessManager (the client's ApiClient) instead of one
 # plain keep-alive socket per customer (the default: QNetworkAccessManager took about a third of all the CPU an
 # order cost, see bench/README.md).
@@ -108,9 +109,13 @@ status_names="'Questions','Com_stmt_prepare','Com_stmt_execute','Com_stmt_reset'
 'Innodb_data_fsyncs'"
 # CPU clock ticks (user + system) of a process, and as status lines for the per-order table.
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Context switches (voluntary and not) of all a process's threads: each sleep on a lock, a condition
+# or MariaDB's answer is one, and on this hypervisor each costs more than the work around it.
+switches() { cat "/proc/$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'; }
 status() {
   sql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($status_names)"
   printf 'cpu_server\t%s\ncpu_mariadb\t%s\n' "$(ticks "$server_pid")" "$(ticks "$MARIADB_PID")"
+  printf 'switches_server\t%s\nswitches_mariadb\t%s\n' "$(switches "$server_pid")" "$(switches "$MARIADB_PID")"
 }
 ((counters)) && status >"$tmp/status.before"
 "$bench_bin" --url "http://127.0.0.1:$port" --customers "$customers" --items "$tmp/items.txt" --pincode 110001 \
@@ -162,8 +167,9 @@ if ((counters)); then
         "prepares %.2f, round trips %.1f, commits %.2f, InnoDB fsyncs %.2f\n", orders,
         d["Questions"] / orders, d["Com_stmt_execute"] / orders, d["Com_stmt_reset"] / orders,
         d["Com_stmt_prepare"] / orders, trips / orders, d["Com_commit"] / orders, d["Innodb_data_fsyncs"] / orders
-      printf "CPU per order: server %.2f ms, MariaDB %.2f ms\n", 1000 * d["cpu_server"] / hz / orders,
-        1000 * d["cpu_mariadb"] / hz / orders
+      printf "CPU per order: server %.2f ms, MariaDB %.2f ms; context switches per order: server %.1f, MariaDB %.1f\n",
+        1000 * d["cpu_server"] / hz / orders, 1000 * d["cpu_mariadb"] / hz / orders,
+        d["switches_server"] / orders, d["switches_mariadb"] / orders
     }' "$tmp/status.before" "$tmp/status.after"
 fi
 verdict=()
