@@ -24,6 +24,16 @@ QJsonObject toJson(const Money &money)
     return {{k::Amount, money.amount}, {k::Currency, money.currency}};
 }
 
+void writeJson(JsonWriter &w, const Money &money)
+{
+    w.beginObject().field(k::Amount, money.amount).field(k::Currency, money.currency).endObject();
+}
+
+QJsonObject jsonObject(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).object();
+}
+
 std::optional<Money> readMoney(JsonReader &reader, QLatin1StringView key,
                                JsonReader::Presence presence)
 {

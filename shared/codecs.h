@@ -3,6 +3,7 @@
 #include "category.h"
 #include "item.h"
 #include "jsonreader.h"
+#include "jsonwriter.h"
 #include "money.h"
 #include "page.h"
 #include "result.h"
@@ -20,6 +21,21 @@ QString toIsoUtc(const QDateTime &time);
 QDateTime fromIsoUtc(const QString &text); // invalid QDateTime on bad input
 
 QJsonObject toJson(const Money &money);
+void writeJson(JsonWriter &w, const Money &money);
+
+// The bytes of a type whose encoder writes straight into a JsonWriter (`writeJson`, found by
+// argument-dependent lookup): the hottest answers (carts, orders) skip QJsonObject, which
+// allocates per value and sorts its keys on every insert.
+template<typename T>
+QByteArray jsonBytes(const T &value, qsizetype reserve = 512)
+{
+    JsonWriter w(reserve);
+    writeJson(w, value);
+    return w.bytes();
+}
+// The same value as a QJsonObject (for pages and the client), parsed from those bytes so that
+// each type has one list of fields.
+QJsonObject jsonObject(const QByteArray &bytes);
 std::optional<Money> readMoney(JsonReader &reader, QLatin1StringView key,
                                JsonReader::Presence presence = JsonReader::Required);
 

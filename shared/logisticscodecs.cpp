@@ -10,9 +10,10 @@ namespace k = keys;
 
 namespace {
 
-QJsonValue idOrNull(qint64 id)
+// 0 is "none" in the domain types and null on the wire.
+JsonWriter &idOrNullField(JsonWriter &w, QLatin1StringView key, qint64 id)
 {
-    return id ? QJsonValue(id) : QJsonValue();
+    return id ? w.field(key, id) : w.nullField(key);
 }
 
 // Written by hand: every serviceability answer carries a date per warehouse, and
@@ -457,22 +458,31 @@ Result<Receipt> receiptFromJson(const QJsonObject &object)
 
 QJsonObject toJson(const Shipment &s)
 {
-    QJsonArray lines;
-    for (const ShipmentLine &line : s.lines)
-        lines.append(QJsonObject{{k::ItemId, line.itemId},
-                                 {k::Sku, line.sku},
-                                 {k::Title, line.title},
-                                 {k::Quantity, line.quantity}});
-    return {{k::Id, s.id},
-            {k::OrderId, idOrNull(s.orderId)},
-            {k::WarehouseId, s.warehouseId},
-            {k::CourierId, s.courierId},
-            {k::Pincode, s.pincode},
-            {k::Status, shipmentStatusName(s.status)},
-            {k::PromiseDate, isoDate(s.promiseDate)},
-            {k::Lines, lines},
-            {k::CreatedAt, toIsoUtc(s.createdAt)},
-            {k::UpdatedAt, toIsoUtc(s.updatedAt)}};
+    return jsonObject(jsonBytes(s));
+}
+
+void writeJson(JsonWriter &w, const Shipment &s)
+{
+    w.beginObject().field(k::Id, s.id);
+    idOrNullField(w, k::OrderId, s.orderId)
+        .field(k::WarehouseId, s.warehouseId)
+        .field(k::CourierId, s.courierId)
+        .field(k::Pincode, s.pincode)
+        .field(k::Status, shipmentStatusName(s.status))
+        .field(k::PromiseDate, isoDate(s.promiseDate));
+    w.key(k::Lines).beginArray();
+    for (const ShipmentLine &line : s.lines) {
+        w.beginObject()
+            .field(k::ItemId, line.itemId)
+            .field(k::Sku, line.sku)
+            .field(k::Title, line.title)
+            .field(k::Quantity, line.quantity)
+            .endObject();
+    }
+    w.endArray()
+        .field(k::CreatedAt, toIsoUtc(s.createdAt))
+        .field(k::UpdatedAt, toIsoUtc(s.updatedAt))
+        .endObject();
 }
 
 Result<Shipment> shipmentFromJson(const QJsonObject &object)
@@ -573,9 +583,6 @@ static DeliveryPromise promiseFrom(const QJsonObject &o)
 
 QByteArray serviceabilityJson(const Serviceability &a)
 {
-    const auto idOrNullField = [](JsonWriter &w, QLatin1StringView key, qint64 id) -> JsonWriter & {
-        return id ? w.field(key, id) : w.nullField(key);
-    };
     JsonWriter w(1536); // about 1 KB with three warehouses' options and routes
     w.beginObject()
         .field(k::ItemId, a.itemId)

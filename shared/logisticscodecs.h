@@ -35,6 +35,7 @@ QJsonObject toJson(const Receipt &receipt);
 Result<Receipt> receiptFromJson(const QJsonObject &object);
 
 QJsonObject toJson(const Shipment &shipment);
+void writeJson(JsonWriter &w, const Shipment &shipment);
 Result<Shipment> shipmentFromJson(const QJsonObject &object);
 Result<Page<Shipment>> shipmentPageFromJson(const QJsonObject &object);
 // `{status: "picked" | "packed" | "shipped" | "delivered"}`

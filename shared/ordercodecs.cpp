@@ -10,12 +10,17 @@ namespace k = keys;
 
 namespace {
 
-QJsonValue deliveryJson(const std::optional<DeliveryPromise> &promise)
+void writeDelivery(JsonWriter &w, const std::optional<DeliveryPromise> &promise)
 {
-    if (!promise)
-        return QJsonValue();
-    return QJsonObject{{k::EtaDays, promise->etaDays},
-                       {k::PromiseDate, promise->promiseDate.toString(Qt::ISODate)}};
+    if (!promise) {
+        w.nullField(k::Delivery);
+        return;
+    }
+    w.key(k::Delivery)
+        .beginObject()
+        .field(k::EtaDays, promise->etaDays)
+        .field(k::PromiseDate, promise->promiseDate.toString(Qt::ISODate))
+        .endObject();
 }
 
 std::optional<DeliveryPromise> deliveryFrom(const QJsonValue &value)
@@ -33,22 +38,33 @@ std::optional<DeliveryPromise> deliveryFrom(const QJsonValue &value)
 
 QJsonObject toJson(const Cart &cart)
 {
-    QJsonArray lines;
+    return jsonObject(jsonBytes(cart));
+}
+
+void writeJson(JsonWriter &w, const Cart &cart)
+{
+    w.beginObject();
+    if (cart.pincode.isEmpty())
+        w.nullField(k::Pincode);
+    else
+        w.field(k::Pincode, cart.pincode);
+    w.key(k::Lines).beginArray();
     for (const CartLine &l : cart.lines) {
-        lines.append(QJsonObject{{k::ItemId, l.itemId},
-                                 {k::Title, l.title},
-                                 {k::Quantity, l.quantity},
-                                 {k::UnitPrice, toJson(l.unitPrice)},
-                                 {k::AddedPrice, toJson(l.addedPrice)},
-                                 {k::PriceChanged, l.priceChanged()},
-                                 {k::LineTotal, toJson(l.lineTotal)},
-                                 {k::Available, l.available},
-                                 {k::Deliverable, l.deliverable},
-                                 {k::Delivery, deliveryJson(l.promise)}});
+        w.beginObject()
+            .field(k::ItemId, l.itemId)
+            .field(k::Title, l.title)
+            .field(k::Quantity, l.quantity);
+        writeJson(w.key(k::UnitPrice), l.unitPrice);
+        writeJson(w.key(k::AddedPrice), l.addedPrice);
+        w.field(k::PriceChanged, l.priceChanged());
+        writeJson(w.key(k::LineTotal), l.lineTotal);
+        w.field(k::Available, l.available).field(k::Deliverable, l.deliverable);
+        writeDelivery(w, l.promise);
+        w.endObject();
     }
-    return {{k::Pincode, cart.pincode.isEmpty() ? QJsonValue() : QJsonValue(cart.pincode)},
-            {k::Lines, lines},
-            {k::Total, toJson(cart.total)}};
+    w.endArray();
+    writeJson(w.key(k::Total), cart.total);
+    w.endObject();
 }
 
 Result<Cart> cartFromJson(const QJsonObject &object)
@@ -195,30 +211,39 @@ QJsonObject toJson(const Checkout &c)
 
 QJsonObject toJson(const Order &o)
 {
-    QJsonArray lines;
+    return jsonObject(jsonBytes(o));
+}
+
+void writeJson(JsonWriter &w, const Order &o)
+{
+    w.beginObject()
+        .field(k::Id, o.id)
+        .field(k::UserId, o.userId)
+        .field(k::Status, orderStatusName(o.status))
+        .field(k::Pincode, o.pincode)
+        .field(k::Address, o.address)
+        .field(k::Payment, paymentMethodName(o.payment))
+        .field(k::PaymentStatus, paymentStatusName(o.paymentStatus));
+    w.key(k::Lines).beginArray();
     for (const OrderLine &l : o.lines) {
-        lines.append(QJsonObject{{k::ItemId, l.itemId},
-                                 {k::Sku, l.sku},
-                                 {k::Title, l.title},
-                                 {k::Quantity, l.quantity},
-                                 {k::UnitPrice, toJson(l.unitPrice)},
-                                 {k::LineTotal, toJson(l.lineTotal)}});
+        w.beginObject()
+            .field(k::ItemId, l.itemId)
+            .field(k::Sku, l.sku)
+            .field(k::Title, l.title)
+            .field(k::Quantity, l.quantity);
+        writeJson(w.key(k::UnitPrice), l.unitPrice);
+        writeJson(w.key(k::LineTotal), l.lineTotal);
+        w.endObject();
     }
-    QJsonArray shipments;
+    w.endArray();
+    writeJson(w.key(k::Total), o.total);
+    w.key(k::Shipments).beginArray();
     for (const Shipment &s : o.shipments)
-        shipments.append(toJson(s));
-    return {{k::Id, o.id},
-            {k::UserId, o.userId},
-            {k::Status, orderStatusName(o.status)},
-            {k::Pincode, o.pincode},
-            {k::Address, o.address},
-            {k::Payment, paymentMethodName(o.payment)},
-            {k::PaymentStatus, paymentStatusName(o.paymentStatus)},
-            {k::Lines, lines},
-            {k::Total, toJson(o.total)},
-            {k::Shipments, shipments},
-            {k::CreatedAt, toIsoUtc(o.createdAt)},
-            {k::UpdatedAt, toIsoUtc(o.updatedAt)}};
+        writeJson(w, s);
+    w.endArray()
+        .field(k::CreatedAt, toIsoUtc(o.createdAt))
+        .field(k::UpdatedAt, toIsoUtc(o.updatedAt))
+        .endObject();
 }
 
 Result<Order> orderFromJson(const QJsonObject &object)

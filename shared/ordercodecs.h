@@ -7,6 +7,7 @@
 namespace pincart {
 
 QJsonObject toJson(const Cart &cart);
+void writeJson(JsonWriter &w, const Cart &cart);
 Result<Cart> cartFromJson(const QJsonObject &object);
 // `{quantity}` of PUT /cart/items/{id}: 1 to CartLimits::MaxQuantityPerLine.
 Result<int> cartQuantityFromJson(const QJsonObject &object);
@@ -21,6 +22,7 @@ Result<Checkout> checkoutFromJson(const QJsonObject &object);
 QJsonObject toJson(const Checkout &checkout);
 
 QJsonObject toJson(const Order &order);
+void writeJson(JsonWriter &w, const Order &order);
 Result<Order> orderFromJson(const QJsonObject &object);
 Result<Page<Order>> orderPageFromJson(const QJsonObject &object);
 

@@ -4,6 +4,7 @@
 #include "codecs.h"
 #include "jsonreader.h"
 #include "logisticscodecs.h"
+#include "ordercodecs.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -74,6 +75,130 @@ private Q_SLOTS:
             QVERIFY(doc.object().value(QStringLiteral("promise_date")).isNull());
             QVERIFY(doc.object().value(QStringLiteral("courier_id")).isNull());
         }
+    }
+
+    // Carts and orders are written by JsonWriter too (every cart change and checkout answers
+    // one): whatever the texts hold, the bytes must be JSON that reads back to the same value,
+    // with the wire's nulls where the domain says "none".
+    void cartAndOrderRoundTrip_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("pincode");
+        QTest::addRow("plain") << QStringLiteral("Steel bottle, 1 l") << QStringLiteral("560034");
+        QTest::addRow("quotes and backslashes")
+            << QStringLiteral("A \"quoted\" \\ title") << QStringLiteral("110001");
+        QTest::addRow("control characters")
+            << QStringLiteral("tab\there\nnew\x01line") << QStringLiteral("400001");
+        QTest::addRow("devanagari")
+            << QString::fromUtf8("स्टील की बोतल") << QStringLiteral("600001");
+        QTest::addRow("no pincode") << QStringLiteral("Kettle") << QString();
+    }
+    void cartAndOrderRoundTrip()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, pincode);
+        const Money rupees{12999, QStringLiteral("INR")};
+        Cart cart;
+        cart.pincode = pincode;
+        CartLine promised{7,
+                          text,
+                          2,
+                          rupees,
+                          {11999, QStringLiteral("INR")},
+                          {25998, QStringLiteral("INR")},
+                          true,
+                          true,
+                          DeliveryPromise{0, 3, QDate(2026, 12, 9)}};
+        CartLine unsold{8, text, 1, rupees, rupees, rupees, false, false, std::nullopt};
+        cart.lines = {promised, unsold};
+        cart.total = {38997, QStringLiteral("INR")};
+
+        QJsonParseError error;
+        const QJsonDocument cartDoc = QJsonDocument::fromJson(jsonBytes(cart), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, jsonBytes(cart).constData());
+        const auto cartBack = cartFromJson(cartDoc.object());
+        QVERIFY(cartBack);
+        QCOMPARE(cartBack->pincode, pincode);
+        QCOMPARE(cartDoc.object().value(QStringLiteral("pincode")).isNull(), pincode.isEmpty());
+        QCOMPARE(cartBack->total, cart.total);
+        QCOMPARE(cartBack->lines.size(), 2);
+        const CartLine &first = cartBack->lines.at(0);
+        QCOMPARE(first.title, text);
+        QCOMPARE(first.quantity, 2);
+        QCOMPARE(first.unitPrice, promised.unitPrice);
+        QCOMPARE(first.addedPrice, promised.addedPrice);
+        QCOMPARE(first.lineTotal, promised.lineTotal);
+        QVERIFY(first.deliverable);
+        QVERIFY(first.promise);
+        QCOMPARE(first.promise->etaDays, 3);
+        QCOMPARE(first.promise->promiseDate, QDate(2026, 12, 9));
+        const QJsonArray lines = cartDoc.object().value(QStringLiteral("lines")).toArray();
+        QVERIFY(lines.at(0).toObject().value(QStringLiteral("price_changed")).toBool());
+        QVERIFY(!lines.at(1).toObject().value(QStringLiteral("price_changed")).toBool());
+        QVERIFY(lines.at(1).toObject().value(QStringLiteral("delivery")).isNull());
+        QVERIFY(!cartBack->lines.at(1).available);
+        QVERIFY(!cartBack->lines.at(1).promise);
+
+        Order order;
+        order.id = 501;
+        order.userId = 77;
+        order.status = OrderStatus::Shipped;
+        order.pincode = pincode;
+        order.address = text;
+        order.payment = PaymentMethod::Prepaid;
+        order.paymentStatus = PaymentStatus::Paid;
+        order.lines
+            = {{7, QStringLiteral("SKU-7"), text, 2, rupees, {25998, QStringLiteral("INR")}}};
+        order.total = {25998, QStringLiteral("INR")};
+        Shipment shipped;
+        shipped.id = 9;
+        shipped.orderId = 501;
+        shipped.warehouseId = 4;
+        shipped.courierId = 3;
+        shipped.pincode = pincode;
+        shipped.status = ShipmentStatus::Shipped;
+        shipped.promiseDate = QDate(2026, 12, 9);
+        shipped.lines = {{7, QStringLiteral("SKU-7"), text, 2}};
+        shipped.createdAt = QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC);
+        shipped.updatedAt = shipped.createdAt.addSecs(3600);
+        Shipment detached = shipped; // no order: its order_id is null on the wire
+        detached.id = 10;
+        detached.orderId = 0;
+        order.shipments = {shipped, detached};
+        order.createdAt = shipped.createdAt;
+        order.updatedAt = shipped.updatedAt;
+
+        const QJsonDocument orderDoc = QJsonDocument::fromJson(jsonBytes(order), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, jsonBytes(order).constData());
+        const auto orderBack = orderFromJson(orderDoc.object());
+        QVERIFY(orderBack);
+        QCOMPARE(orderBack->id, order.id);
+        QCOMPARE(orderBack->userId, order.userId);
+        QCOMPARE(orderBack->status, OrderStatus::Shipped);
+        QCOMPARE(orderBack->pincode, pincode);
+        QCOMPARE(orderBack->address, text);
+        QCOMPARE(orderBack->payment, PaymentMethod::Prepaid);
+        QCOMPARE(orderBack->paymentStatus, PaymentStatus::Paid);
+        QCOMPARE(orderBack->total, order.total);
+        QCOMPARE(orderBack->lines.size(), 1);
+        QCOMPARE(orderBack->lines.at(0).title, text);
+        QCOMPARE(orderBack->lines.at(0).sku, QStringLiteral("SKU-7"));
+        QCOMPARE(orderBack->lines.at(0).lineTotal, order.lines.at(0).lineTotal);
+        QCOMPARE(orderBack->createdAt, order.createdAt);
+        QCOMPARE(orderBack->shipments.size(), 2);
+        const Shipment &s = orderBack->shipments.at(0);
+        QCOMPARE(s.orderId, shipped.orderId);
+        QCOMPARE(s.warehouseId, shipped.warehouseId);
+        QCOMPARE(s.courierId, shipped.courierId);
+        QCOMPARE(s.status, ShipmentStatus::Shipped);
+        QCOMPARE(s.promiseDate, QDate(2026, 12, 9));
+        QCOMPARE(s.lines.size(), 1);
+        QCOMPARE(s.lines.at(0).title, text);
+        QCOMPARE(s.lines.at(0).quantity, 2);
+        QCOMPARE(s.updatedAt, shipped.updatedAt);
+        const QJsonArray shipments = orderDoc.object().value(QStringLiteral("shipments")).toArray();
+        QVERIFY(shipments.at(1).toObject().value(QStringLiteral("order_id")).isNull());
+        QCOMPARE(orderBack->shipments.at(1).orderId, detached.orderId);
     }
 
     // Promise dates are formatted by hand (not QDate::toString) on the serviceability hot path.

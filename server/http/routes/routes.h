@@ -73,7 +73,10 @@ HttpResponse jsonOrProblem(const Result<T> &result, int status = 200)
 {
     if (!result)
         return HttpResponse::problem(result.error());
-    return HttpResponse::json(toJson(*result), status);
+    if constexpr (requires(JsonWriter & w) { writeJson(w, *result); })
+        return HttpResponse::rawJson(jsonBytes(*result, 1024), status);
+    else
+        return HttpResponse::json(toJson(*result), status);
 }
 template<typename T>
 HttpResponse pageOrProblem(const Result<Page<T>> &result)
