@@ -13,6 +13,28 @@ QString toIsoUtc(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
+QString isoDate(const QDate &date)
+{
+    int year = 0, month = 0, day = 0;
+    date.getDate(&year, &month, &day);
+    if (!date.isValid() || year < 1 || year > 9999)
+        return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    const auto digit = [](int n) {
+        return char16_t(u'0' + n % 10);
+    };
+    const char16_t text[10] = {digit(year / 1000),
+                               digit(year / 100),
+                               digit(year / 10),
+                               digit(year),
+                               u'-',
+                               digit(month / 10),
+                               digit(month),
+                               u'-',
+                               digit(day / 10),
+                               digit(day)};
+    return QString(reinterpret_cast<const QChar *>(text), 10);
+}
+
 QDateTime fromIsoUtc(const QString &text)
 {
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -19,6 +19,10 @@ namespace pincart {
 
 QString toIsoUtc(const QDateTime &time);
 QDateTime fromIsoUtc(const QString &text); // invalid QDateTime on bad input
+// "YYYY-MM-DD", or an empty string for an invalid date. Written by hand: serviceability answers,
+// carts and search hits carry a promise date each, and QDate::toString(Qt::ISODate) goes through
+// QString::asprintf.
+QString isoDate(const QDate &date);
 
 QJsonObject toJson(const Money &money);
 void writeJson(JsonWriter &w, const Money &money);
@@ -27,7 +31,7 @@ void writeJson(JsonWriter &w, const Money &money);
 // argument-dependent lookup): the hottest answers (carts, orders) skip QJsonObject, which
 // allocates per value and sorts its keys on every insert.
 template<typename T>
-QByteArray jsonBytes(const T &value, qsizetype reserve = 512)
+QByteArray jsonBytes(const T &value, qsizetype reserve = 1024)
 {
     JsonWriter w(reserve);
     writeJson(w, value);

@@ -16,30 +16,6 @@ JsonWriter &idOrNullField(JsonWriter &w, QLatin1StringView key, qint64 id)
     return id ? w.field(key, id) : w.nullField(key);
 }
 
-// Written by hand: every serviceability answer carries a date per warehouse, and
-// QDate::toString(Qt::ISODate) goes through QString::asprintf.
-QString isoDate(const QDate &date)
-{
-    int year = 0, month = 0, day = 0;
-    date.getDate(&year, &month, &day);
-    if (!date.isValid() || year < 1 || year > 9999)
-        return date.isValid() ? date.toString(Qt::ISODate) : QString();
-    const auto digit = [](int n) {
-        return char16_t(u'0' + n % 10);
-    };
-    const char16_t text[10] = {digit(year / 1000),
-                               digit(year / 100),
-                               digit(year / 10),
-                               digit(year),
-                               u'-',
-                               digit(month / 10),
-                               digit(month),
-                               u'-',
-                               digit(day / 10),
-                               digit(day)};
-    return QString(reinterpret_cast<const QChar *>(text), 10);
-}
-
 QDate dateFrom(JsonReader &r, QLatin1StringView key)
 {
     return QDate::fromString(r.string(key, JsonReader::Optional).value_or(QString()), Qt::ISODate);

@@ -19,7 +19,7 @@ void writeDelivery(JsonWriter &w, const std::optional<DeliveryPromise> &promise)
     w.key(k::Delivery)
         .beginObject()
         .field(k::EtaDays, promise->etaDays)
-        .field(k::PromiseDate, promise->promiseDate.toString(Qt::ISODate))
+        .field(k::PromiseDate, isoDate(promise->promiseDate))
         .endObject();
 }
 

@@ -18,10 +18,9 @@ QJsonObject toJson(const SearchResult &result)
                       {k::CategoryId, h.categoryId},
                       {k::Price, toJson(h.price)}};
         if (h.delivery)
-            o.insert(k::Delivery,
-                     QJsonObject{{k::EtaDays, h.delivery->etaDays},
-                                 {k::PromiseDate, h.delivery->promiseDate.toString(Qt::ISODate)},
-                                 {k::WarehouseId, h.delivery->warehouseId}});
+            o.insert(k::Delivery, QJsonObject{{k::EtaDays, h.delivery->etaDays},
+                                              {k::PromiseDate, isoDate(h.delivery->promiseDate)},
+                                              {k::WarehouseId, h.delivery->warehouseId}});
         else
             o.insert(k::Delivery, QJsonValue::Null);
         items.append(o);

@@ -22,7 +22,7 @@ void addOrderRoutes(Router &router, RouteContext &ctx)
             return HttpResponse::problem(placed.error());
         // A retry gets the first order as it is now, with 200 instead of 201.
         HttpResponse r
-            = HttpResponse::rawJson(jsonBytes(placed->order, 1024), placed->replayed ? 200 : 201);
+            = HttpResponse::rawJson(jsonBytes(placed->order), placed->replayed ? 200 : 201);
         r.addHeader("Location", paths::order(placed->order.id).toUtf8());
         return r;
     });

@@ -74,7 +74,7 @@ HttpResponse jsonOrProblem(const Result<T> &result, int status = 200)
     if (!result)
         return HttpResponse::problem(result.error());
     if constexpr (requires(JsonWriter & w) { writeJson(w, *result); })
-        return HttpResponse::rawJson(jsonBytes(*result, 1024), status);
+        return HttpResponse::rawJson(jsonBytes(*result), status);
     else
         return HttpResponse::json(toJson(*result), status);
 }
