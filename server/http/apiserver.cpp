@@ -163,6 +163,10 @@ void ApiServer::answer(QTcpSocket *socket, quint64 sequence, Exchange exchange,
 void ApiServer::write(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response)
 {
     socket->write(response.toBytes(exchange.method != "HEAD", exchange.closeConnection));
+    // A buffered QTcpSocket only queues the bytes and turns its write notifier on: they would
+    // leave at the next turn of the event loop, one more poll() over every socket per answer.
+    // flush() sends them now; what the kernel cannot take yet stays queued as before.
+    socket->flush();
     if (exchange.closeConnection)
         socket->disconnectFromHost();
     if (m_listener)
