@@ -121,8 +121,16 @@ HttpResponse ApiServer::route(const QHttpServerRequest &request, Exchange &excha
             QMetaObject::invokeMethod(
                 this,
                 [this, guard, sequence, exchange, response] {
-                    if (guard) // the client may have gone meanwhile
-                        answer(guard, sequence, exchange, response);
+                    if (!guard) // the client may have gone meanwhile
+                        return;
+                    answer(guard, sequence, exchange, response);
+                    // A buffered QTcpSocket only queues what write() gives it and arms its
+                    // write notifier, so the bytes would wait for one more pass of the event
+                    // loop (a poll over every socket) that this wake-up exists to avoid.
+                    // Inline answers are not flushed: written while the loop works through a
+                    // batch of readable sockets, they leave together after it, which measured
+                    // less CPU and a lower p99 per request (bench/README.md).
+                    guard->flush();
                 },
                 Qt::QueuedConnection);
         });
@@ -163,10 +171,6 @@ void ApiServer::answer(QTcpSocket *socket, quint64 sequence, Exchange exchange,
 void ApiServer::write(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response)
 {
     socket->write(response.toBytes(exchange.method != "HEAD", exchange.closeConnection));
-    // A buffered QTcpSocket only queues the bytes and turns its write notifier on: they would
-    // leave at the next turn of the event loop, one more poll() over every socket per answer.
-    // flush() sends them now; what the kernel cannot take yet stays queued as before.
-    socket->flush();
     if (exchange.closeConnection)
         socket->disconnectFromHost();
     if (m_listener)
